@@ -1,0 +1,24 @@
+package io.guanxi.advice;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+
+/** Answers the CRM front-end's question: what should we do with this customer now? */
+@Controller("/v1")
+class AdviceController {
+
+    private final AdviceService service;
+
+    AdviceController(AdviceService service) {
+        this.service = service;
+    }
+
+    /** Decides and logs the advice for one customer's facts (see api-spec/openapi.yaml). */
+    @Post(uri = "/advice", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+    AdviceResponse advise(@Body @Nullable byte[] body) {
+        return service.advise(AdviceRequestValidator.validate(body));
+    }
+}

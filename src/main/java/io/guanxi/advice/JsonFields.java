@@ -1,0 +1,95 @@
+package io.guanxi.advice;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import io.guanxi.system.Problem;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a request body as one flat JSON object, keeping each value exactly as sent (its JSON kind
+ * and, for numbers, the exact decimal), so the validator can be strict: no coercion, no silently
+ * dropped duplicates. Anything that is not one JSON object is refused as a whole.
+ */
+final class JsonFields {
+
+    /** The JSON kind of a value as sent. */
+    enum Kind { STRING, NUMBER, BOOLEAN, NULL, OBJECT, ARRAY }
+
+    /** One field's value as sent: its kind and, for strings, numbers and booleans, the value. */
+    record Value(Kind kind, String text, BigDecimal number, boolean bool) {
+    }
+
+    private static final JsonFactory JSON = JsonFactory.builder().build();
+
+    private final Map<String, Value> values = new LinkedHashMap<>();
+    private final List<String> duplicates = new ArrayList<>();
+
+    private JsonFields() {
+    }
+
+    static JsonFields parse(byte[] body) {
+        if (body == null || body.length == 0 || new String(body, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
+            throw whole("the request body is empty; send one JSON object");
+        }
+        JsonFields fields = new JsonFields();
+        try (JsonParser parser = JSON.createParser(body)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw whole("the request body must be one JSON object");
+            }
+            for (JsonToken t = parser.nextToken(); t != JsonToken.END_OBJECT; t = parser.nextToken()) {
+                String name = parser.currentName();
+                parser.nextToken();
+                Value value = fields.read(parser);
+                if (fields.values.putIfAbsent(name, value) != null && !fields.duplicates.contains(name)) {
+                    fields.duplicates.add(name);
+                }
+            }
+            if (parser.nextToken() != null) {
+                throw whole("the request body must be one JSON object, with nothing after it");
+            }
+        } catch (JsonProcessingException e) {
+            throw whole("malformed JSON at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return fields;
+    }
+
+    Map<String, Value> values() {
+        return values;
+    }
+
+    List<String> duplicates() {
+        return duplicates;
+    }
+
+    private Value read(JsonParser parser) throws IOException {
+        return switch (parser.currentToken()) {
+            case VALUE_STRING -> new Value(Kind.STRING, parser.getText(), null, false);
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> new Value(Kind.NUMBER, parser.getText(), parser.getDecimalValue(), false);
+            case VALUE_TRUE, VALUE_FALSE -> new Value(Kind.BOOLEAN, parser.getText(), null, parser.getBooleanValue());
+            case VALUE_NULL -> new Value(Kind.NULL, null, null, false);
+            case START_OBJECT -> skip(parser, Kind.OBJECT);
+            case START_ARRAY -> skip(parser, Kind.ARRAY);
+            default -> throw whole("malformed JSON: unexpected " + parser.currentToken());
+        };
+    }
+
+    private static Value skip(JsonParser parser, Kind kind) throws IOException {
+        parser.skipChildren();
+        return new Value(kind, null, null, false);
+    }
+
+    private static InvalidRequestException whole(String detail) {
+        return new InvalidRequestException(detail, List.<Problem.FieldError>of());
+    }
+}

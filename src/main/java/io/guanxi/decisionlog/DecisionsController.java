@@ -1,0 +1,61 @@
+package io.guanxi.decisionlog;
+
+import io.guanxi.system.Problem;
+import io.guanxi.system.Problems;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Answers an auditor's or front-end's question: what exactly was decided, on which facts, by which rules? */
+@Controller("/v1/decisions")
+class DecisionsController {
+
+    private static final DateTimeFormatter MILLIS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'");
+
+    private final DecisionRecordRepository decisions;
+    private final JsonMapper json;
+
+    DecisionsController(DecisionRecordRepository decisions, JsonMapper json) {
+        this.decisions = decisions;
+        this.json = json;
+    }
+
+    /** The stored record of one decision; 404 for any id not found, well-formed or not. */
+    @Get(uri = "/{decisionId}", produces = MediaType.APPLICATION_JSON)
+    HttpResponse<?> decision(@PathVariable String decisionId) {
+        return decisions.findByDecisionId(decisionId)
+                .<HttpResponse<?>>map(d -> HttpResponse.ok(view(d)))
+                .orElseGet(() -> notFound(decisionId));
+    }
+
+    private DecisionView view(DecisionRecord d) {
+        List<String> fired = new ArrayList<>();
+        tree(d.firedRules()).values().forEach(n -> fired.add(n.getStringValue()));
+        return new DecisionView(d.decisionId(), d.customerId(), d.requestId(), d.rulesetVersion(),
+                MILLIS.format(d.decidedAt().atOffset(ZoneOffset.UTC)), d.evaluationMicros(),
+                tree(d.inputJson()), tree(d.outputJson()), fired);
+    }
+
+    private JsonNode tree(String stored) {
+        try {
+            return json.readValue(stored, JsonNode.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("stored decision is not valid JSON", e);
+        }
+    }
+
+    private static HttpResponse<Problem> notFound(String decisionId) {
+        return Problems.of(HttpStatus.NOT_FOUND, "no decision with id " + decisionId);
+    }
+}

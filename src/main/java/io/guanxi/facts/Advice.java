@@ -1,0 +1,22 @@
+package io.guanxi.facts;
+
+import java.util.List;
+
+/**
+ * Everything the rules concluded for one customer: the answers to each business question, the
+ * warnings and entitlements, the ranked actions, and which rules of which rule set fired.
+ */
+public record Advice(
+        CooperationStage cooperationStage,
+        CooperationStage previousCooperationStage,
+        Transition transition,
+        LifecycleStage lifecycleStage,
+        Tier tier,
+        RelationshipType relationshipType,
+        List<String> flags,
+        List<String> entitlements,
+        List<RecommendedAction> actions,
+        List<String> firedRules,
+        String rulesetVersion,
+        long evaluationNanos) {
+}

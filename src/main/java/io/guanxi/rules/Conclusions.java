@@ -1,0 +1,82 @@
+package io.guanxi.rules;
+
+import io.guanxi.facts.Advice;
+import io.guanxi.facts.Cooperation;
+import io.guanxi.facts.Entitlement;
+import io.guanxi.facts.Flag;
+import io.guanxi.facts.KeyAccountTier;
+import io.guanxi.facts.Lifecycle;
+import io.guanxi.facts.ProposedAction;
+import io.guanxi.facts.Relationship;
+import io.guanxi.facts.StoredRelationship;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * Reads the conclusions an evaluation left in working memory and turns them into an advice:
+ * exactly one answer per single-valued question, sets of flags and entitlements, and the ranked
+ * actions. A rule set that answers a question never or twice differently is a defect of the rule
+ * set and fails the evaluation rather than guess.
+ */
+final class Conclusions {
+
+    private final List<Object> objects;
+    private final ActionCatalogue catalogue;
+
+    Conclusions(Collection<?> workingMemory, ActionCatalogue catalogue) {
+        this.objects = List.copyOf(workingMemory);
+        this.catalogue = catalogue;
+    }
+
+    Advice toAdvice(StoredRelationship stored, List<String> firedRules, String version, long nanos) {
+        Cooperation cooperation = single(Cooperation.class, c -> c.getStage() + "/" + c.getTransition(),
+                "cooperation stage");
+        return new Advice(
+                cooperation.getStage(),
+                stored.getPreviousStage(),
+                cooperation.getTransition(),
+                single(Lifecycle.class, Lifecycle::getStage, "lifecycle stage").getStage(),
+                single(KeyAccountTier.class, KeyAccountTier::getTier, "tier").getTier(),
+                single(Relationship.class, Relationship::getType, "relationship type").getType(),
+                codes(Flag.class, Flag::getCode),
+                codes(Entitlement.class, Entitlement::getCode),
+                ActionRanking.rank(all(ProposedAction.class), catalogue),
+                firedRules,
+                version,
+                nanos);
+    }
+
+    private <T> T single(Class<T> type, Function<T, Object> answer, String question) {
+        List<T> found = all(type);
+        Set<Object> answers = new LinkedHashSet<>();
+        found.forEach(f -> answers.add(answer.apply(f)));
+        if (answers.size() != 1) {
+            throw new RuleEvaluationException(answers.isEmpty()
+                    ? "the rule set gave no " + question
+                    : "the rule set gave " + answers.size() + " different answers for the " + question + ": " + answers);
+        }
+        return found.get(0);
+    }
+
+    private <T> List<String> codes(Class<T> type, Function<T, String> code) {
+        Set<String> sorted = new TreeSet<>();
+        all(type).forEach(t -> sorted.add(code.apply(t)));
+        return new ArrayList<>(sorted);
+    }
+
+    private <T> List<T> all(Class<T> type) {
+        List<T> found = new ArrayList<>();
+        for (Object o : objects) {
+            if (type.isInstance(o)) {
+                found.add(type.cast(o));
+            }
+        }
+        return found;
+    }
+
+}

@@ -1,0 +1,65 @@
+package io.guanxi.rules;
+
+import io.guanxi.facts.Advice;
+import io.guanxi.facts.CustomerFacts;
+import io.guanxi.facts.ShareChange;
+import io.guanxi.facts.StoredRelationship;
+import java.time.Instant;
+import java.util.List;
+import org.kie.api.KieBase;
+import org.kie.api.runtime.KieSession;
+
+/**
+ * One compiled, immutable rule set: safe to evaluate from many threads at once. Each evaluation
+ * runs in its own short-lived session (the stateless pattern) so its conclusions can be read back.
+ */
+public final class RuleSet {
+
+    private final RuleSetSource source;
+    private final KieBase kieBase;
+    private final ActionCatalogue catalogue;
+    private final Instant loadedAt;
+
+    RuleSet(RuleSetSource source, KieBase kieBase, ActionCatalogue catalogue, Instant loadedAt) {
+        this.source = source;
+        this.kieBase = kieBase;
+        this.catalogue = catalogue;
+        this.loadedAt = loadedAt;
+    }
+
+    public String version() {
+        return source.version();
+    }
+
+    public List<RuleFile> files() {
+        return source.files();
+    }
+
+    public Instant loadedAt() {
+        return loadedAt;
+    }
+
+    public int ruleCount() {
+        return kieBase.getKiePackages().stream().mapToInt(p -> p.getRules().size()).sum();
+    }
+
+    /** Decides the advice for one customer against what the service stored for it last time. */
+    public Advice evaluate(CustomerFacts facts, StoredRelationship stored) {
+        long start = System.nanoTime();
+        KieSession session = kieBase.newKieSession();
+        FiredRuleRecorder fired = new FiredRuleRecorder();
+        try {
+            session.addEventListener(fired);
+            session.insert(facts);
+            session.insert(stored);
+            if (stored.getPreviousShare() != null) {
+                session.insert(new ShareChange(stored.getPreviousShare(), facts.getPurchaseShare()));
+            }
+            session.fireAllRules();
+            Conclusions conclusions = new Conclusions(session.getObjects(), catalogue);
+            return conclusions.toAdvice(stored, fired.names(), version(), System.nanoTime() - start);
+        } finally {
+            session.dispose();
+        }
+    }
+}

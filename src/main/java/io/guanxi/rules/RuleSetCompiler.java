@@ -1,0 +1,126 @@
+package io.guanxi.rules;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.drools.compiler.kie.builder.impl.DrlProject;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Compiles the files of a rule set into an executable {@link RuleSet}, or rejects it with every
+ * error found, each pointing at the analyst's file and line.
+ */
+public final class RuleSetCompiler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RuleSetCompiler.class);
+    /** Where the files go inside the in-memory KIE project; their package is {@code guanxi}. */
+    private static final String RESOURCE_ROOT = "src/main/resources/guanxi/";
+    private static final Pattern PROPOSE = Pattern.compile("Actions\\.propose\\(([^;]*?)\\)\\s*;", Pattern.DOTALL);
+    private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"");
+    private static final AtomicLong BUILDS = new AtomicLong();
+
+    private final Clock clock;
+
+    public RuleSetCompiler(Clock clock) {
+        this.clock = clock;
+    }
+
+    public RuleSet compile(RuleSetSource source) {
+        List<String> errors = new ArrayList<>();
+        ActionCatalogue catalogue = catalogue(source, errors);
+        KieServices kie = KieServices.get();
+        ReleaseId releaseId = kie.newReleaseId("io.guanxi", "ruleset", "1.0." + BUILDS.incrementAndGet());
+        KieFileSystem kfs = kie.newKieFileSystem().generateAndWritePomXML(releaseId);
+        for (RuleFile file : source.files()) {
+            if (file.isDrl()) {
+                String drl = new String(file.content(), StandardCharsets.UTF_8);
+                kfs.write(RESOURCE_ROOT + file.path(), ExactDecimals.rewrite(drl));
+                checkProposedActions(source.displayPath(file.path()), drl, catalogue, errors);
+            } else if (file.isDecisionTable()) {
+                kfs.write(RESOURCE_ROOT + file.path(), file.content());
+            }
+        }
+        KieBuilder builder = kie.newKieBuilder(kfs).buildAll(DrlProject.class);
+        for (Message message : builder.getResults().getMessages()) {
+            String line = describe(source, message);
+            if (message.getLevel() == Message.Level.ERROR) {
+                errors.add(line);
+            } else {
+                LOG.warn("rule set {}: {}", source.version(), line);
+            }
+        }
+        try {
+            if (!errors.isEmpty()) {
+                throw new RuleSetException(errors);
+            }
+            KieBase kieBase = kie.newKieContainer(releaseId).getKieBase();
+            return new RuleSet(source, kieBase, catalogue, clock.instant());
+        } finally {
+            // Every build would otherwise stay in the JVM-wide repository for good.
+            kie.getRepository().removeKieModule(releaseId);
+        }
+    }
+
+    private static ActionCatalogue catalogue(RuleSetSource source, List<String> errors) {
+        return source.files().stream()
+                .filter(RuleFile::isActionCatalogue)
+                .findFirst()
+                .map(f -> ActionCatalogue.parse(source.displayPath(f.path()), f.content(), errors))
+                .orElseGet(() -> {
+                    errors.add(source.displayPath(ActionCatalogue.FILE_NAME) + ": the action catalogue is missing");
+                    return ActionCatalogue.empty();
+                });
+    }
+
+    /** An action a rule proposes must be in the catalogue: caught here, not on a customer's request. */
+    private static void checkProposedActions(String path, String drl, ActionCatalogue catalogue, List<String> errors) {
+        Set<String> known = Set.copyOf(catalogue.codes());
+        Matcher call = PROPOSE.matcher(drl);
+        while (call.find()) {
+            Matcher code = QUOTED.matcher(call.group(1));
+            while (code.find()) {
+                if (!known.contains(code.group(1))) {
+                    int line = lineOf(drl, call.start(1) + code.start());
+                    errors.add(path + ":" + line + ": action " + code.group(1) + " is not in "
+                            + ActionCatalogue.FILE_NAME);
+                }
+            }
+        }
+    }
+
+    private static String describe(RuleSetSource source, Message message) {
+        String path = message.getPath() == null ? source.directory()
+                : source.displayPath(message.getPath().replaceFirst("^(src/main/resources/)?guanxi/", ""));
+        StringBuilder where = new StringBuilder(path);
+        if (message.getLine() > 0) {
+            where.append(':').append(message.getLine());
+            if (message.getColumn() > 0) {
+                where.append(':').append(message.getColumn());
+            }
+        }
+        String text = message.getText() == null ? "" : message.getText().strip().replaceAll("\\s*\\n\\s*", " | ");
+        return where + ": " + text;
+    }
+
+    private static int lineOf(String text, int offset) {
+        int line = 1;
+        for (int i = 0; i < offset; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+}
