@@ -1,6 +1,10 @@
 package io.guanxi.advice;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.guanxi.system.Problems;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -18,7 +22,11 @@ class AdviceController {
 
     /** Decides and logs the advice for one customer's facts (see api-spec/openapi.yaml). */
     @Post(uri = "/advice", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
-    AdviceResponse advise(@Body @Nullable byte[] body) {
-        return service.advise(AdviceRequestValidator.validate(body));
+    HttpResponse<?> advise(HttpRequest<?> request, @Body @Nullable byte[] body) {
+        if (request.getContentType().isEmpty()) {
+            // Micronaut would take a body without a type; the contract wants it declared as JSON.
+            return Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "the request body must be application/json");
+        }
+        return HttpResponse.ok(service.advise(AdviceRequestValidator.validate(body)));
     }
 }

@@ -1,8 +1,8 @@
 package io.guanxi.system;
 
 import io.micronaut.configuration.jdbc.hikari.DatasourceConfiguration;
-import io.micronaut.context.event.BeanCreatedEvent;
-import io.micronaut.context.event.BeanCreatedEventListener;
+import io.micronaut.context.event.BeanInitializedEventListener;
+import io.micronaut.context.event.BeanInitializingEvent;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,8 +12,10 @@ import org.slf4j.LoggerFactory;
  * (DATASOURCES_DEFAULT_URL unset): the zero-setup default. With a URL configured, nothing starts.
  */
 @Singleton
-final class EmbeddedDatasource implements BeanCreatedEventListener<DatasourceConfiguration> {
+final class EmbeddedDatasource implements BeanInitializedEventListener<DatasourceConfiguration> {
 
+    /** The URL the configuration carries when DATASOURCES_DEFAULT_URL is not set. */
+    static final String EMBEDDED = "embedded";
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatasource.class);
 
     private final GuanxiConfiguration configuration;
@@ -23,9 +25,9 @@ final class EmbeddedDatasource implements BeanCreatedEventListener<DatasourceCon
     }
 
     @Override
-    public DatasourceConfiguration onCreated(BeanCreatedEvent<DatasourceConfiguration> event) {
+    public DatasourceConfiguration onInitialized(BeanInitializingEvent<DatasourceConfiguration> event) {
         DatasourceConfiguration datasource = event.getBean();
-        if (datasource.getUrl() == null || datasource.getUrl().isBlank()) {
+        if (EMBEDDED.equals(datasource.getUrl())) {
             LOG.info("No database configured (DATASOURCES_DEFAULT_URL): starting the embedded MariaDB");
             EmbeddedMariaDb db = EmbeddedMariaDb.startIn(configuration.getDataDir());
             datasource.setUrl(db.jdbcUrl());

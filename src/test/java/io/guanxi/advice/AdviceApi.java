@@ -1,0 +1,101 @@
+package io.guanxi.advice;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Talks to the running service over real HTTP the way a front-end does, returning status and
+ * parsed JSON body whatever the status.
+ */
+public final class AdviceApi {
+
+    /** A response: status, content type and the body as a JSON tree (null when empty). */
+    public record Reply(int status, String contentType, JsonNode body) {
+
+        public String text(String field) {
+            JsonNode node = body.get(field);
+            return node == null || node.isNull() ? null : node.getStringValue();
+        }
+    }
+
+    private final HttpClient client;
+    private final JsonMapper json;
+
+    public AdviceApi(HttpClient client, JsonMapper json) {
+        this.client = client;
+        this.json = json;
+    }
+
+    /** A customer id no other test (or earlier run on the same database) uses. */
+    public static String uniqueCustomer(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** A valid request for a settled INITIAL / FORMATION / STANDARD customer; change what the test is about. */
+    public static Map<String, Object> validRequest(String customerId) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("customerId", customerId);
+        body.put("purchaseShare", 0.30);
+        body.put("annualRevenue", 500000);
+        body.put("profitMargin", 0.15);
+        body.put("revenueTrend", 0.05);
+        body.put("orderCount12m", 12);
+        body.put("tenureMonths", 24);
+        body.put("segmentSize", "MEDIUM");
+        return body;
+    }
+
+    public Reply advise(Map<String, Object> body) {
+        return postRaw(write(body), MediaType.APPLICATION_JSON);
+    }
+
+    public Reply postRaw(String body, String contentType) {
+        MutableHttpRequest<String> request = HttpRequest.POST("/v1/advice", body);
+        if (contentType != null) {
+            request.contentType(contentType);
+        }
+        return exchange(request);
+    }
+
+    public Reply get(String path) {
+        return exchange(HttpRequest.GET(path));
+    }
+
+    public Reply exchange(HttpRequest<?> request) {
+        try {
+            HttpResponse<String> response = client.toBlocking().exchange(request, String.class);
+            return reply(response.code(), response.getContentType().map(Object::toString).orElse(null),
+                    response.getBody().orElse(null));
+        } catch (HttpClientResponseException e) {
+            return reply(e.code(), e.getResponse().getContentType().map(Object::toString).orElse(null),
+                    e.getResponse().getBody(String.class).orElse(null));
+        }
+    }
+
+    private Reply reply(int status, String contentType, String body) {
+        try {
+            return new Reply(status, contentType, body == null || body.isEmpty() ? null : json.readValue(body, JsonNode.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException("not JSON: " + body, e);
+        }
+    }
+
+    public String write(Object body) {
+        try {
+            return json.writeValueAsString(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
