@@ -8,10 +8,14 @@ import io.guanxi.system.Problems;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.http.annotation.Post;
 
 /** Answers the CRM front-end's question: what should we do with this customer now? */
 @Controller("/v1")
+// Database work blocks: keep it off the event loop.
+@ExecuteOn(TaskExecutors.BLOCKING)
 class AdviceController {
 
     private final AdviceService service;

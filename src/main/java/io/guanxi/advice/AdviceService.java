@@ -20,6 +20,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLIntegrityConstraintViolationException;
+import java.sql.SQLTransactionRollbackException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -27,6 +28,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,15 +76,27 @@ public class AdviceService {
                 last = e;
                 LOG.info("Customer {}: {} (attempt {} of {})", request.facts().getCustomerId(), e.getMessage(),
                         attempt, MAX_ATTEMPTS);
+                backOff(attempt);
             } catch (DataAccessException e) {
-                if (!isDuplicateKey(e)) {
+                if (!isWriteConflict(e)) {
                     throw e;
                 }
-                last = new StateConflictException("another decision took the same key first", e);
+                last = new StateConflictException("a concurrent writer took the same key or lock first", e);
+                backOff(attempt);
             }
         }
         throw new DecisionUnavailableException("the decision for customer " + request.facts().getCustomerId()
                 + " kept conflicting with concurrent writers; nothing was logged, please retry", last);
+    }
+
+    /** A short random pause, so that two writers that collided do not collide again in step. */
+    private static void backOff(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 5L * attempt + 2));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DecisionUnavailableException("interrupted while retrying a conflicting decision", e);
+        }
     }
 
     private AdviceResponse decideOnce(AdviceRequest request, String input) {
@@ -138,9 +152,10 @@ public class AdviceService {
         }
     }
 
-    private static boolean isDuplicateKey(Throwable e) {
+    /** A duplicate key (same customer or requestId written first elsewhere), a deadlock or a lock wait timeout. */
+    private static boolean isWriteConflict(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLIntegrityConstraintViolationException) {
+            if (t instanceof SQLIntegrityConstraintViolationException || t instanceof SQLTransactionRollbackException) {
                 return true;
             }
         }

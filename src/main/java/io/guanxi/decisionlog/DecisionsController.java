@@ -6,6 +6,8 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.json.JsonMapper;
@@ -19,6 +21,8 @@ import java.util.List;
 
 /** Answers an auditor's or front-end's question: what exactly was decided, on which facts, by which rules? */
 @Controller("/v1/decisions")
+// Database work blocks: keep it off the event loop.
+@ExecuteOn(TaskExecutors.BLOCKING)
 class DecisionsController {
 
     private static final DateTimeFormatter MILLIS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'");
