@@ -27,6 +27,9 @@ class KeyAccountTierRulesTest {
             "5000000.00,  0.6,   false, 0.05,   STRATEGIC",
             "4999999.99,  0.6,   false, 0.05,   KEY",
             "4999999.99,  0.9,   false, 0.05,   KEY",
+            "4999999.9999999999999999999, 0.6, false, 0.05, KEY",
+            "1999999.9999999999999999999, 0.3, true,  0.05, KEY",
+            "999999.9999999999999999999,  0.3, false, 0.05, STANDARD",
             "5000000,     0.3,   false, 0.05,   KEY",
             "5000000,     0,     false, 0.05,   KEY",
             "2000000,     0.3,   true,  0.05,   STRATEGIC",
@@ -69,6 +72,8 @@ class KeyAccountTierRulesTest {
             "0,      UNPROFITABLE, KEY",
             "0.00,   UNPROFITABLE, KEY",
             "0.0001, '',           STRATEGIC",
+            "0.0000000000000000000000001, '', STRATEGIC",
+            "-0.0000000000000000000000001, UNPROFITABLE, KEY",
             "0.5,    '',           STRATEGIC"})
     void marginOfZeroOrLessIsUnprofitableAndCapsStrategicAtKey(String margin, String flag, Tier expected) {
         Advice advice = decide(customer().annualRevenue(d("6000000")).purchaseShare(d("0.9")).profitMargin(d(margin)));
