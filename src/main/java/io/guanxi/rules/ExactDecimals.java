@@ -8,14 +8,15 @@ import java.util.regex.Pattern;
  * condition as a binary double (0.1000000000000000055…), so a share that fell from 0.6 to 0.5 would
  * not have fallen "by 0.10 or more". Analysts write plain literals; before compiling, each decimal
  * literal between {@code when} and {@code then} gets the {@code B} suffix (Drools' BigDecimal
- * literal). Strings and comments are left alone, and no line moves, so errors keep their lines.
+ * literal), whether written {@code 0.10}, {@code .10} or {@code 1.0e-1}: each would otherwise be a
+ * double. Strings and comments are left alone, and no line moves, so errors keep their lines.
  */
 final class ExactDecimals {
 
     private static final Pattern TOKEN = Pattern.compile(
             "//[^\\n]*|/\\*.*?\\*/|\"(?:\\\\.|[^\"\\\\])*\"|'(?:\\\\.|[^'\\\\])*'"
                     + "|\\b(when|then|end)\\b"
-                    + "|(?<![\\w.$])(\\d+\\.\\d+)(?![\\w.])",
+                    + "|(?<![\\w.$])((?:\\d+\\.\\d+|\\.\\d+)(?:[eE][+-]?\\d+)?|\\d+[eE][+-]?\\d+)(?![\\w.])",
             Pattern.DOTALL);
 
     private ExactDecimals() {
