@@ -16,6 +16,7 @@ import io.micronaut.json.tree.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.web.router.Router;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -103,7 +104,7 @@ class OpenApiContractTest {
     @Test
     void everyFieldOfTheRequestSchemaIsAcceptedByTheService() {
         Map<String, Object> full = adviceExample("strategicAccount", AdviceApi.uniqueCustomer("SPEC"));
-        assertEquals(properties("AdviceRequest"), new TreeSet<>(full.keySet()),
+        assertEquals(SPEC.properties("AdviceRequest"), new TreeSet<>(full.keySet()),
                 "the full request example covers every field of AdviceRequest");
         assertEquals(200, api.advise(full).status(), "every field at once");
 
@@ -124,9 +125,49 @@ class OpenApiContractTest {
                 reportedRequired.add(error.get("field").getStringValue());
             }
         }
-        assertEquals(new TreeSet<>(requiredFields()), reportedRequired);
+        assertEquals(new TreeSet<>(SPEC.required("AdviceRequest")), reportedRequired);
         assertEquals(200, api.advise(adviceExample("requiredOnly", AdviceApi.uniqueCustomer("SPEC"))).status(),
                 "the required fields alone are enough");
+    }
+
+    @Test
+    void theServiceEnforcesExactlyTheBoundsOfTheRequestSchema() {
+        String customer = AdviceApi.uniqueCustomer("SPEC");
+        List<Map<String, Object>> requests = new ArrayList<>();
+        for (int i = 0; i < 4; i++) { // at the lowest, at the highest, below, above
+            requests.add(adviceExample("strategicAccount", AdviceApi.uniqueCustomer("SPEC")));
+        }
+        Set<String> belowFields = new TreeSet<>();
+        Set<String> aboveFields = new TreeSet<>();
+        for (String name : SPEC.properties("AdviceRequest")) {
+            Map<String, Object> property = SPEC.property("AdviceRequest", name);
+            BigDecimal step = String.valueOf(property.get("type")).contains("integer") ? BigDecimal.ONE : new BigDecimal("0.001");
+            if (property.get("minimum") != null) {
+                BigDecimal minimum = new BigDecimal(String.valueOf(property.get("minimum")));
+                requests.get(0).put(name, minimum);
+                requests.get(2).put(name, minimum.subtract(step));
+                belowFields.add(name);
+            }
+            if (property.get("maximum") != null) {
+                BigDecimal maximum = new BigDecimal(String.valueOf(property.get("maximum")));
+                requests.get(1).put(name, maximum);
+                requests.get(3).put(name, maximum.add(step));
+                aboveFields.add(name);
+            }
+            if (property.get("maxLength") instanceof Integer length) {
+                // An identifier of this run, or free text counted in code points (𠮷 is two UTF-16 units).
+                String longest = property.get("pattern") != null
+                        ? (customer + "x".repeat(length)).substring(0, length) : "𠮷".repeat(length);
+                requests.get(1).put(name, longest);
+                requests.get(3).put(name, longest + "x");
+                aboveFields.add(name);
+            }
+        }
+        assertEquals(200, api.advise(requests.get(0)).status(), "every field at its minimum: " + api.write(requests.get(0)));
+        Reply highest = api.advise(requests.get(1));
+        assertEquals(200, highest.status(), "every field at its maximum: " + show(highest));
+        assertEquals(belowFields, invalidFields(api.advise(requests.get(2))), "every field below its minimum");
+        assertEquals(aboveFields, invalidFields(api.advise(requests.get(3))), "every field above its maximum");
     }
 
     @Test
@@ -203,20 +244,18 @@ class OpenApiContractTest {
         return request;
     }
 
-    private static Set<String> properties(String schema) {
-        return new TreeSet<>(OpenApiSpec.<Map<String, Object>>cast(SPEC.schema(schema).get("properties")).keySet());
-    }
-
-    private static List<String> requiredFields() {
-        return OpenApiSpec.cast(SPEC.schema("AdviceRequest").get("required"));
-    }
-
     private static List<String> optionalFields() {
-        return properties("AdviceRequest").stream().filter(p -> !requiredFields().contains(p)).toList();
+        return SPEC.properties("AdviceRequest").stream().filter(p -> !SPEC.required("AdviceRequest").contains(p)).toList();
     }
 
     private static String template(String path) {
         return path.replaceAll("\\{[^}]*}", "{}");
+    }
+
+    private static Set<String> invalidFields(Reply reply) {
+        Set<String> fields = new TreeSet<>();
+        reply.body().get("errors").values().forEach(error -> fields.add(error.get("field").getStringValue()));
+        return fields;
     }
 
     private String show(Reply reply) {

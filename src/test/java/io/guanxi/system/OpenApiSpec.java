@@ -87,6 +87,20 @@ final class OpenApiSpec {
         return resolve(Map.of("$ref", "#/components/schemas/" + name));
     }
 
+    /** The names of the properties a schema declares. */
+    Set<String> properties(String schema) {
+        return new TreeSet<>(OpenApiSpec.<Map<String, Object>>cast(schema(schema).get("properties")).keySet());
+    }
+
+    /** One property of a schema, its $ref resolved. */
+    Map<String, Object> property(String schema, String name) {
+        return resolve(OpenApiSpec.<Map<String, Map<String, Object>>>cast(schema(schema).get("properties")).get(name));
+    }
+
+    List<String> required(String schema) {
+        return cast(schema(schema).getOrDefault("required", List.of()));
+    }
+
     /** A named example of the JSON request body of the operation. */
     Map<String, Object> requestExample(Operation operation, String name) {
         Map<String, Object> body = resolve(cast(operation.definition().get("requestBody")));
