@@ -108,7 +108,7 @@ class OpenApiContractTest {
                 "the full request example covers every field of AdviceRequest");
         assertEquals(200, api.advise(full).status(), "every field at once");
 
-        for (String optional : optionalFields()) {
+        for (String optional : SPEC.optional("AdviceRequest")) {
             Map<String, Object> request = adviceExample("requiredOnly", AdviceApi.uniqueCustomer("SPEC"));
             request.put(optional, "requestId".equals(optional) ? "req-" + request.get("customerId") : full.get(optional));
             Reply reply = api.advise(request);
@@ -188,7 +188,7 @@ class OpenApiContractTest {
         for (String path : paths) {
             Set<String> listed = SPEC.operations().stream().filter(o -> o.path().equals(path))
                     .map(Operation::method).collect(Collectors.toSet());
-            String concrete = concretePath(SPEC.operations().stream().filter(o -> o.path().equals(path)).findFirst().orElseThrow());
+            String concrete = SPEC.examplePath(SPEC.operations().stream().filter(o -> o.path().equals(path)).findFirst().orElseThrow());
             for (HttpMethod method : PROBED) {
                 if (listed.contains(method.name().toLowerCase())) {
                     continue;
@@ -216,24 +216,14 @@ class OpenApiContractTest {
         HttpMethod method = HttpMethod.parse(operation.method().toUpperCase());
         if (operation.definition().containsKey("requestBody")) {
             String body = api.write(adviceExample("strategicAccount", AdviceApi.uniqueCustomer("SPEC")));
-            return HttpRequest.create(method, concretePath(operation)).body(body).contentType(MediaType.APPLICATION_JSON_TYPE);
+            return HttpRequest.create(method, SPEC.examplePath(operation)).body(body).contentType(MediaType.APPLICATION_JSON_TYPE);
         }
-        String path = concretePath(operation);
+        String path = SPEC.examplePath(operation);
         if (operation.path().contains("{decisionId}")) {
             String decisionId = api.advise(adviceExample("requiredOnly", AdviceApi.uniqueCustomer("SPEC"))).text("decisionId");
             path = operation.path().replace("{decisionId}", decisionId);
         }
         return HttpRequest.create(method, path);
-    }
-
-    private static String concretePath(Operation operation) {
-        String path = operation.path();
-        for (String name : List.of("decisionId", "probe")) {
-            if (path.contains("{" + name + "}")) {
-                path = path.replace("{" + name + "}", SPEC.parameterExample(operation, name));
-            }
-        }
-        return path;
     }
 
     /** A request example of the spec with its own customer and, when it has one, its own requestId. */
@@ -242,10 +232,6 @@ class OpenApiContractTest {
         request.put("customerId", customerId);
         request.computeIfPresent("requestId", (k, v) -> "req-" + customerId);
         return request;
-    }
-
-    private static List<String> optionalFields() {
-        return SPEC.properties("AdviceRequest").stream().filter(p -> !SPEC.required("AdviceRequest").contains(p)).toList();
     }
 
     private static String template(String path) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -99,6 +100,20 @@ final class OpenApiSpec {
 
     List<String> required(String schema) {
         return cast(schema(schema).getOrDefault("required", List.of()));
+    }
+
+    /** The properties a schema declares but does not require. */
+    List<String> optional(String schema) {
+        return properties(schema).stream().filter(p -> !required(schema).contains(p)).toList();
+    }
+
+    /** The operation's path with every parameter replaced by its example. */
+    String examplePath(Operation operation) {
+        String path = operation.path();
+        for (String name : Pattern.compile("\\{([^}]+)}").matcher(operation.path()).results().map(m -> m.group(1)).toList()) {
+            path = path.replace("{" + name + "}", parameterExample(operation, name));
+        }
+        return path;
     }
 
     /** A named example of the JSON request body of the operation. */
