@@ -1,42 +1,79 @@
 package io.guanxi.rules;
 
+import io.guanxi.system.Problem;
+import io.guanxi.system.Problems;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.HexFormat;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.serde.annotation.Serdeable;
+import java.util.List;
 
-/** Answers: which rules are deciding right now, and since when? */
+/** Answers: which rules decide right now, which ever did, and lets a rules admin reload or roll back. */
 @Controller("/v1/ruleset")
+@ExecuteOn(TaskExecutors.BLOCKING)
 class RuleSetController {
 
-    private static final DateTimeFormatter MILLIS =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+    private static final String VERSION = "sha256:[0-9a-f]{64}";
 
     private final RuleEngine engine;
+    private final RuleSetReloader reloader;
+    private final RuleSetVersionStore store;
+    private final RuleSetViews views;
 
-    RuleSetController(RuleEngine engine) {
+    RuleSetController(RuleEngine engine, RuleSetReloader reloader, RuleSetVersionStore store, RuleSetViews views) {
         this.engine = engine;
+        this.reloader = reloader;
+        this.store = store;
+        this.views = views;
     }
 
-    /** The live rule set's version, files and load time. */
+    /** The rollback target. */
+    @Serdeable
+    record RollbackRequest(@Nullable String version) {
+    }
+
+    /** The live rule set's version, files, load time, and the last attempt that did not go live. */
     @Get(produces = MediaType.APPLICATION_JSON)
     RuleSetView live() {
-        RuleSet live = engine.current();
-        return new RuleSetView(live.version(), MILLIS.format(live.loadedAt()), live.ruleCount(),
-                live.files().stream()
-                        .map(f -> new RuleSetView.FileView(f.path(), f.content().length, sha256(f.content())))
-                        .toList());
+        return views.live(engine.live(), reloader);
     }
 
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+    /** Compiles and tests the rules on disk and makes them live if they pass; a no-op when unchanged. */
+    @Post(uri = "/reload", produces = MediaType.APPLICATION_JSON)
+    RuleSetView reload() {
+        reloader.reload(Activation.API);
+        return live();
+    }
+
+    /** Makes a stored version live again (after it passes the gate) and writes its files to disk. */
+    @Post(uri = "/rollback", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+    HttpResponse<?> rollback(@Body @Nullable RollbackRequest request) {
+        if (request == null || request.version() == null || !request.version().matches(VERSION)) {
+            return Problems.invalid("the body must be {\"version\": \"sha256:<64 hex digits>\"}",
+                    List.of(new Problem.FieldError("version", "must be a rule-set version: sha256: and 64 hex digits")));
         }
+        reloader.rollback(request.version());
+        return HttpResponse.ok(live());
+    }
+
+    /** Every rule set that ever went live, with each time it did. */
+    @Get(uri = "/versions", produces = MediaType.APPLICATION_JSON)
+    RuleSetVersionsView versions() {
+        return views.versions(store.activations());
+    }
+
+    /** The exact files of a version that went live, so an auditor can read the rules behind a decision. */
+    @Get(uri = "/versions/{version}", produces = MediaType.APPLICATION_JSON)
+    RuleSetVersionsView.StoredFilesView version(@PathVariable String version) {
+        return reloader.stored(version)
+                .map(views::files)
+                .orElseThrow(() -> new UnknownRuleSetVersionException(version));
     }
 }

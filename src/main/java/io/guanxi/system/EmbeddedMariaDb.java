@@ -44,7 +44,12 @@ public final class EmbeddedMariaDb extends DB {
     }
 
     public String jdbcUrl() {
-        return "jdbc:mariadb://127.0.0.1:" + port + "/" + DATABASE;
+        return jdbcUrl(DATABASE);
+    }
+
+    /** A URL for another database on this server, created on first connect (tests use fresh ones). */
+    public String jdbcUrl(String database) {
+        return "jdbc:mariadb://127.0.0.1:" + port + "/" + database + "?createDatabaseIfNotExist=true";
     }
 
     private static EmbeddedMariaDb start(Path dir) {

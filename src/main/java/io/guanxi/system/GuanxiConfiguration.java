@@ -3,12 +3,13 @@ package io.guanxi.system;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import java.nio.file.Path;
 
-/** Where Guanxi finds its rules and keeps its data (GUANXI_RULES_DIR, GUANXI_DATA_DIR). */
+/** Where Guanxi finds its rules and keeps its data (GUANXI_RULES_DIR, GUANXI_DATA_DIR, GUANXI_WATCH_RULES). */
 @ConfigurationProperties("guanxi")
 public final class GuanxiConfiguration {
 
     private Path rulesDir = Path.of("rules");
     private Path dataDir = Path.of("data");
+    private boolean watchRules = true;
 
     public Path getRulesDir() {
         return rulesDir;
@@ -24,5 +25,14 @@ public final class GuanxiConfiguration {
 
     public void setDataDir(Path dataDir) {
         this.dataDir = dataDir;
+    }
+
+    /** Whether a saved change under the rules directory is reloaded by itself. */
+    public boolean isWatchRules() {
+        return watchRules;
+    }
+
+    public void setWatchRules(boolean watchRules) {
+        this.watchRules = watchRules;
     }
 }

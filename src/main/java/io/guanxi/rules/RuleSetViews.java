@@ -1,0 +1,84 @@
+package io.guanxi.rules;
+
+import jakarta.inject.Singleton;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Turns rule sets, failures and stored versions into their HTTP views. */
+@Singleton
+class RuleSetViews {
+
+    private static final DateTimeFormatter MILLIS =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    RuleSetView live(RuleEngine.LiveRuleSet live, RuleSetReloader reloader) {
+        RuleSet rs = live.ruleSet();
+        RuleSetReloader.Failure failure = reloader.lastFailure();
+        return new RuleSetView(rs.version(), time(live.since()), live.how(), rs.ruleCount(),
+                rs.files().stream().map(f -> new RuleSetView.FileView(f.path(), f.content().length, sha256(f.content())))
+                        .toList(),
+                reloader.warning(),
+                failure == null ? null : new RuleSetView.FailureView(time(failure.at()), failure.how(),
+                        failure.version(), failure.errors()));
+    }
+
+    RuleSetVersionsView versions(List<RuleSetVersionStore.Activated> newestFirst) {
+        Map<String, List<RuleSetVersionsView.ActivationView>> byVersion = new LinkedHashMap<>();
+        for (RuleSetVersionStore.Activated a : newestFirst) {
+            byVersion.computeIfAbsent(a.version(), v -> new ArrayList<>())
+                    .add(new RuleSetVersionsView.ActivationView(time(a.at()), a.how()));
+        }
+        List<RuleSetVersionsView.VersionView> versions = new ArrayList<>();
+        byVersion.forEach((version, activations) -> versions.add(new RuleSetVersionsView.VersionView(version,
+                activations.get(activations.size() - 1).at(), activations.get(0).at(), activations)));
+        return new RuleSetVersionsView(versions);
+    }
+
+    RuleSetVersionsView.StoredFilesView files(Candidate stored) {
+        return new RuleSetVersionsView.StoredFilesView(stored.version(), stored(stored.rules().files()),
+                stored(stored.scenarios()));
+    }
+
+    private static List<RuleSetVersionsView.StoredFile> stored(List<RuleFile> files) {
+        return files.stream().map(f -> {
+            String text = utf8(f.content());
+            return text != null
+                    ? new RuleSetVersionsView.StoredFile(f.path(), "utf-8", text)
+                    : new RuleSetVersionsView.StoredFile(f.path(), "base64", Base64.getEncoder().encodeToString(f.content()));
+        }).toList();
+    }
+
+    private static String utf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+
+    private static String time(Instant at) {
+        return MILLIS.format(at);
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package io.guanxi.rules;
+
+import io.guanxi.system.GuanxiConfiguration;
+import io.micronaut.context.annotation.Context;
+import jakarta.annotation.PreDestroy;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reloads the rules when a file under the rules directory is saved: changes are collected until
+ * the directory has been quiet for a moment (an editor saves in several steps), then one reload
+ * runs through the same gate as every other.
+ */
+@Context
+final class RulesDirectoryWatcher {
+
+    static final long QUIET_MILLIS = 300;
+    private static final Logger LOG = LoggerFactory.getLogger(RulesDirectoryWatcher.class);
+
+    private final RuleSetReloader reloader;
+    private final Path rulesDir;
+    private final WatchService watcher;
+    private final Thread thread;
+
+    RulesDirectoryWatcher(GuanxiConfiguration config, RuleSetReloader reloader) {
+        this.reloader = reloader;
+        this.rulesDir = config.getRulesDir();
+        if (!config.isWatchRules()) {
+            this.watcher = null;
+            this.thread = null;
+            return;
+        }
+        try {
+            this.watcher = FileSystems.getDefault().newWatchService();
+            registerTree();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot watch " + rulesDir, e);
+        }
+        this.thread = new Thread(this::watch, "rules-watcher");
+        thread.setDaemon(true);
+        thread.start();
+        LOG.info("Watching {} for rule changes", rulesDir);
+    }
+
+    @PreDestroy
+    void stop() throws IOException {
+        if (watcher != null) {
+            watcher.close();
+            thread.interrupt();
+        }
+    }
+
+    private void watch() {
+        try {
+            long changedAt = 0;
+            while (!Thread.currentThread().isInterrupted()) {
+                WatchKey key = watcher.poll(changedAt == 0 ? 1000 : QUIET_MILLIS, TimeUnit.MILLISECONDS);
+                if (key != null) {
+                    key.pollEvents();
+                    key.reset();
+                    registerTree();
+                    changedAt = System.nanoTime();
+                } else if (changedAt != 0 && System.nanoTime() - changedAt >= QUIET_MILLIS * 1_000_000) {
+                    changedAt = 0;
+                    reloadQuietly();
+                }
+            }
+        } catch (InterruptedException | ClosedWatchServiceException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            LOG.error("Stopped watching {}: {}", rulesDir, e.getMessage());
+        }
+    }
+
+    private void reloadQuietly() {
+        try {
+            reloader.reload(Activation.FILE_CHANGE);
+        } catch (RuleSetRejectedException e) {
+            // Already logged and kept as the last failure; the live set keeps serving.
+            LOG.debug("File change rejected", e);
+        } catch (RuntimeException e) {
+            LOG.error("Reloading {} after a file change failed: {}", rulesDir, e.getMessage(), e);
+        }
+    }
+
+    /** Watches the rules directory and every folder below it (new folders too). */
+    private void registerTree() throws IOException {
+        try (Stream<Path> dirs = Files.walk(rulesDir)) {
+            for (Path dir : dirs.filter(Files::isDirectory).toList()) {
+                dir.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
+                        StandardWatchEventKinds.ENTRY_DELETE);
+            }
+        }
+    }
+}
