@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,7 +24,12 @@ final class DecisionTable {
     private static final Pattern ROW_COMMENT = Pattern.compile("^// rule values at [A-Z]+(\\d+),", Pattern.MULTILINE);
     private static final Pattern RULE_NAME = Pattern.compile("^rule \"((?:\\\\.|[^\"\\\\])*)\"", Pattern.MULTILINE);
     /** Positions in the generated DRL mean nothing to the analyst. */
-    private static final Pattern DRL_POSITION = Pattern.compile("\\s*\\b[Ll]ine \\d+:\\d+\\s*|\\s*\\[\\d+,\\d+\\]");
+    private static final Pattern DRL_POSITION = Pattern.compile(
+            "\\s*\\b[Ll]ine \\d+:\\d+\\s*|\\s*\\[\\d+,\\d+\\]|\\s*\\[Line: \\d+, Column: \\d+\\]|\\s*\\|\\s*\\^(?=\\s|$)");
+    /** Code a Drools message quotes, to find the generated line it is about when it gives none. */
+    private static final Pattern QUOTED_CODE = Pattern.compile("Expression (.+?):|\\{\\.\\.\\. (.+?) \\.\\.\\.\\.\\}");
+    /** Drools names the cell itself in some table errors. */
+    private static final Pattern CELL = Pattern.compile("\\bcell ([A-Z]+)(\\d+)");
 
     private final String path;
     private final DecisionTableCells cells;
@@ -42,11 +48,12 @@ final class DecisionTable {
             InputType type = file.path().endsWith(".csv") ? InputType.CSV : InputType.XLS;
             type.createParser(List.of(rules, cells)).parseFile(new ByteArrayInputStream(file.content()));
         } catch (DecisionTableParseException | IllegalArgumentException | IllegalStateException e) {
-            errors.add(path + ": not a readable decision table: " + causes(e));
+            errors.add(parseError(causes(e)));
         }
         this.layout = new DecisionTableLayout(path, cells);
         if (errors.isEmpty()) {
             errors.addAll(layout.check());
+            errors.addAll(DecisionTableCodes.check(cells, layout));
         }
         if (errors.isEmpty()) {
             generate(rules);
@@ -70,8 +77,10 @@ final class DecisionTable {
 
     /** A Drools message about the generated DRL, said of the table: {@code path:row: cell C12 (label): text}. */
     String describe(int line, String text) {
-        String clean = DRL_POSITION.matcher(text).replaceAll(" ").strip();
-        Integer row = line > 0 && rowAtLine.floorEntry(line) != null ? rowAtLine.floorEntry(line).getValue() : null;
+        String clean = DRL_POSITION.matcher(text).replaceAll(" ").replaceAll(" {2,}", " ").strip()
+                .replaceFirst("\\s*\\|$", "");
+        int at = line > 0 && line <= drlLines.length ? line : lineQuotedIn(text);
+        Integer row = at > 0 && rowAtLine.floorEntry(at) != null ? rowAtLine.floorEntry(at).getValue() : null;
         if (row == null) {
             row = rowOfRule.entrySet().stream().filter(e -> text.contains(e.getKey()))
                     .map(Map.Entry::getValue).findFirst().orElse(null);
@@ -79,17 +88,46 @@ final class DecisionTable {
         if (row == null) {
             return path + ": " + clean;
         }
-        String drlLine = line > 0 && line <= drlLines.length ? drlLines[line - 1] : "";
-        Integer column = cellOf(row, drlLine, text);
+        Integer column = cellOf(row, at > 0 ? drlLines[at - 1] : "", text);
         return column == null ? path + ":" + (row + 1) + ": row " + (row + 1) + ": " + clean
                 : layout.at(row, column) + clean;
+    }
+
+    /** A Drools error while reading the table, at the cell it names when it names one. */
+    private String parseError(String message) {
+        Matcher cell = CELL.matcher(message);
+        if (cell.find()) {
+            int row = Integer.parseInt(cell.group(2)) - 1;
+            int column = cell.group(1).chars().reduce(0, (n, c) -> n * 26 + c - 'A' + 1) - 1;
+            return new DecisionTableLayout(path, cells).at(row, column) + message.replace(", in " + cell.group(), "")
+                    .replace(" in " + cell.group(), "");
+        }
+        return path + ": not a readable decision table: " + message;
+    }
+
+    /** The one generated line holding the code a message quotes, or 0. */
+    private int lineQuotedIn(String text) {
+        Matcher code = QUOTED_CODE.matcher(text);
+        while (code.find()) {
+            String quoted = code.group(1) != null ? code.group(1) : code.group(2);
+            List<Integer> lines = new ArrayList<>();
+            for (int i = 0; i < drlLines.length; i++) {
+                if (drlLines[i].contains(quoted)) {
+                    lines.add(i + 1);
+                }
+            }
+            if (lines.size() == 1) {
+                return lines.get(0);
+            }
+        }
+        return 0;
     }
 
     private void generate(DefaultRuleSheetListener rules) {
         try {
             drl = ExactDecimals.rewrite(new SpreadsheetCompiler().listenerToString(rules));
         } catch (DecisionTableParseException | IllegalArgumentException | IllegalStateException e) {
-            errors.add(path + ": the table cannot be turned into rules: " + causes(e));
+            errors.add(parseError(causes(e)));
             return;
         }
         drlLines = drl.split("\n", -1);
@@ -106,8 +144,9 @@ final class DecisionTable {
     }
 
     /**
-     * The cell of a row whose value is on the generated line the message points at, narrowed by the
-     * message text when several are; null when it cannot be told.
+     * The cell of a row the message is about: the one whose code, filled with its value, is on the
+     * generated line; else the one whose value the line or the message mentions; null when that is
+     * not one cell.
      */
     private Integer cellOf(int row, String drlLine, String text) {
         DecisionTableLayout.Table table = layout.tableOf(row);
@@ -116,13 +155,24 @@ final class DecisionTable {
         }
         List<Integer> filled = table.keywords().keySet().stream().sorted()
                 .filter(c -> !cells.value(row, c).isEmpty()).toList();
-        List<Integer> onLine = filled.stream().filter(c -> mentions(drlLine, cells.value(row, c))).toList();
-        List<Integer> candidates = onLine.isEmpty() ? filled : onLine;
-        if (candidates.size() == 1 && !onLine.isEmpty()) {
-            return candidates.get(0);
+        List<Integer> names = table.columns(Set.of("NAME", "N"));
+        if (drlLine.strip().startsWith("rule ") && names.size() == 1 && filled.contains(names.get(0))
+                && text.contains(cells.value(row, names.get(0)))) {
+            return names.get(0);
         }
-        List<Integer> inText = candidates.stream().filter(c -> mentions(text, cells.value(row, c))).toList();
-        return inText.size() == 1 ? inText.get(0) : null;
+        List<Integer> byCode = filled.stream().filter(c -> table.codes().get(c).contains("$param")
+                && drlLine.contains(table.codes().get(c).replace("$param", cells.value(row, c)))).toList();
+        if (byCode.size() == 1) {
+            return byCode.get(0);
+        }
+        List<Integer> onLine = filled.stream().filter(c -> mentions(drlLine, cells.value(row, c))).toList();
+        for (List<Integer> candidates : List.of(onLine, filled)) {
+            List<Integer> inText = candidates.stream().filter(c -> mentions(text, cells.value(row, c))).toList();
+            if (candidates.size() == 1 || inText.size() == 1) {
+                return candidates.size() == 1 ? candidates.get(0) : inText.get(0);
+            }
+        }
+        return null;
     }
 
     private static boolean mentions(String text, String value) {

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Where the rule tables of a decision table are, and the checks Drools does not make. Drools drops
@@ -16,8 +15,8 @@ import java.util.stream.Collectors;
 final class DecisionTableLayout {
 
     /** One {@code RuleTable}: its title row, the column keywords and labels, and its rule rows. */
-    record Table(String title, int titleRow, Map<Integer, String> keywords, Map<Integer, String> labels,
-                 int firstRuleRow, int endRow) {
+    record Table(String title, int titleRow, Map<Integer, String> keywords, Map<Integer, String> codes,
+                 Map<Integer, String> labels, int firstRuleRow, int endRow) {
 
         String label(int column) {
             return labels.getOrDefault(column, keywords.getOrDefault(column, "")).replaceAll("\\s+", " ");
@@ -31,6 +30,7 @@ final class DecisionTableLayout {
 
     /** Rows of a rule table under its title: keywords, fact types, code, labels; then the rules. */
     private static final int KEYWORD_ROW = 1;
+    private static final int CODE_ROW = 3;
     private static final int LABEL_ROW = 4;
     private static final Set<String> OPTIONAL = Set.of("DESCRIPTION", "I");
     private static final Set<String> CONDITIONS = Set.of("CONDITION", "C");
@@ -65,6 +65,10 @@ final class DecisionTableLayout {
                 + (label.isEmpty() ? "" : " (" + label + ")") + ": ";
     }
 
+    List<Table> tables() {
+        return tables;
+    }
+
     List<String> check() {
         List<String> errors = new ArrayList<>();
         if (tables.isEmpty()) {
@@ -78,9 +82,11 @@ final class DecisionTableLayout {
 
     private Table table(int titleRow) {
         Map<Integer, String> keywords = new HashMap<>();
+        Map<Integer, String> codes = new HashMap<>();
         Map<Integer, String> labels = new HashMap<>();
         for (int column : cells.filledColumns(titleRow + KEYWORD_ROW)) {
             keywords.put(column, cells.value(titleRow + KEYWORD_ROW, column).toUpperCase(Locale.ROOT));
+            codes.put(column, cells.value(titleRow + CODE_ROW, column));
             labels.put(column, cells.value(titleRow + LABEL_ROW, column));
         }
         int first = titleRow + LABEL_ROW + 1;
@@ -89,7 +95,7 @@ final class DecisionTableLayout {
             end++;
         }
         String title = cells.first(titleRow).substring("ruletable".length()).strip();
-        return new Table(title, titleRow, keywords, labels, first, end);
+        return new Table(title, titleRow, keywords, codes, labels, first, end);
     }
 
     private void checkTable(Table table, List<String> errors) {
@@ -127,9 +133,5 @@ final class DecisionTableLayout {
                         + " ignored: remove the blank row, or move this row above the table");
             }
         }
-    }
-
-    String describeColumns(Table table, int row) {
-        return table.keywords().keySet().stream().sorted().map(c -> cells.value(row, c)).collect(Collectors.joining(", "));
     }
 }
