@@ -3,9 +3,12 @@ package io.guanxi.rules;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.drools.compiler.kie.builder.impl.DrlProject;
@@ -30,6 +33,8 @@ public final class RuleSetCompiler {
     private static final Pattern PROPOSE = Pattern.compile("Actions\\.propose\\(([^;]*?)\\)\\s*;", Pattern.DOTALL);
     private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"");
     private static final AtomicLong BUILDS = new AtomicLong();
+    /** The suffix of the DRL generated from a decision table inside the in-memory KIE project. */
+    private static final String GENERATED = ".generated.drl";
 
     private final Clock clock;
 
@@ -43,18 +48,27 @@ public final class RuleSetCompiler {
         KieServices kie = KieServices.get();
         ReleaseId releaseId = kie.newReleaseId("io.guanxi", "ruleset", "1.0." + BUILDS.incrementAndGet());
         KieFileSystem kfs = kie.newKieFileSystem().generateAndWritePomXML(releaseId);
+        Map<String, DecisionTable> tables = new HashMap<>();
         for (RuleFile file : source.files()) {
+            String path = source.displayPath(file.path());
             if (file.isDrl()) {
                 String drl = new String(file.content(), StandardCharsets.UTF_8);
                 kfs.write(RESOURCE_ROOT + file.path(), ExactDecimals.rewrite(drl));
-                checkProposedActions(source.displayPath(file.path()), drl, catalogue, errors);
+                checkProposedActions(drl, catalogue, (line, text) -> path + ":" + line + ": " + text, errors);
             } else if (file.isDecisionTable()) {
-                kfs.write(RESOURCE_ROOT + file.path(), file.content());
+                DecisionTable table = DecisionTable.translate(path, file);
+                errors.addAll(table.errors());
+                if (table.drl() != null) {
+                    // Drools compiles the DRL generated from the table; its messages come back through the table.
+                    kfs.write(RESOURCE_ROOT + file.path() + GENERATED, table.drl());
+                    tables.put(file.path() + GENERATED, table);
+                    checkProposedActions(table.drl(), catalogue, table::describe, errors);
+                }
             }
         }
         KieBuilder builder = kie.newKieBuilder(kfs).buildAll(DrlProject.class);
         for (Message message : builder.getResults().getMessages()) {
-            String line = describe(source, message);
+            String line = describe(source, tables, message);
             if (message.getLevel() == Message.Level.ERROR) {
                 errors.add(line);
             } else {
@@ -85,7 +99,8 @@ public final class RuleSetCompiler {
     }
 
     /** An action a rule proposes must be in the catalogue: caught here, not on a customer's request. */
-    private static void checkProposedActions(String path, String drl, ActionCatalogue catalogue, List<String> errors) {
+    private static void checkProposedActions(String drl, ActionCatalogue catalogue, BiFunction<Integer, String, String> at,
+            List<String> errors) {
         Set<String> known = Set.copyOf(catalogue.codes());
         Matcher call = PROPOSE.matcher(drl);
         while (call.find()) {
@@ -93,16 +108,20 @@ public final class RuleSetCompiler {
             while (code.find()) {
                 if (!known.contains(code.group(1))) {
                     int line = lineOf(drl, call.start(1) + code.start());
-                    errors.add(path + ":" + line + ": action " + code.group(1) + " is not in "
-                            + ActionCatalogue.FILE_NAME);
+                    errors.add(at.apply(line, "action " + code.group(1) + " is not in " + ActionCatalogue.FILE_NAME));
                 }
             }
         }
     }
 
-    private static String describe(RuleSetSource source, Message message) {
-        String path = message.getPath() == null ? source.directory()
-                : source.displayPath(message.getPath().replaceFirst("^(src/main/resources/)?guanxi/", ""));
+    private static String describe(RuleSetSource source, Map<String, DecisionTable> tables, Message message) {
+        String relative = message.getPath() == null ? null
+                : message.getPath().replaceFirst("^(src/main/resources/)?guanxi/", "");
+        String text = message.getText() == null ? "" : message.getText().strip().replaceAll("\\s*\\n\\s*", " | ");
+        if (tables.containsKey(relative)) {
+            return tables.get(relative).describe(message.getLine(), text);
+        }
+        String path = relative == null ? source.directory() : source.displayPath(relative);
         StringBuilder where = new StringBuilder(path);
         if (message.getLine() > 0) {
             where.append(':').append(message.getLine());
@@ -110,7 +129,6 @@ public final class RuleSetCompiler {
                 where.append(':').append(message.getColumn());
             }
         }
-        String text = message.getText() == null ? "" : message.getText().strip().replaceAll("\\s*\\n\\s*", " | ");
         return where + ": " + text;
     }
 

@@ -50,9 +50,11 @@ class FiredRulesTest {
     void everyRuleNameIsUniqueAndStartsWithItsFilesId() throws IOException {
         List<String> names = new ArrayList<>();
         try (Stream<Path> files = Files.list(Path.of("rules"))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".drl")).sorted().toList()) {
-                String drl = Files.readString(file, StandardCharsets.UTF_8);
-                assertTrue(drl.startsWith("// Business question: "), file + " opens with its business question");
+            for (Path file : files.filter(f -> RuleSetSource.isRuleFile(f.getFileName().toString())).sorted().toList()) {
+                String drl = ruleText(file);
+                if (drl == null) {
+                    continue;
+                }
                 Matcher m = RULE.matcher(drl);
                 String prefix = null;
                 while (m.find()) {
@@ -69,6 +71,24 @@ class FiredRulesTest {
         assertEquals(names.size(), new HashSet<>(names).size(), "duplicate rule name");
         assertEquals(names.size(), names.stream().map(n -> n.substring(0, n.indexOf(' '))).distinct().count(),
                 "duplicate rule id");
+    }
+
+    /** The DRL of a rule file, generated for a decision table; null for the action catalogue. */
+    private static String ruleText(Path file) throws IOException {
+        RuleFile ruleFile = new RuleFile(file.getFileName().toString(), Files.readAllBytes(file));
+        if (ruleFile.isDrl()) {
+            String drl = new String(ruleFile.content(), StandardCharsets.UTF_8);
+            assertTrue(drl.startsWith("// Business question: "), file + " opens with its business question");
+            return drl;
+        }
+        if (ruleFile.isDecisionTable()) {
+            assertTrue(new String(ruleFile.content(), StandardCharsets.UTF_8).startsWith("Business question,"),
+                    file + " opens with its business question");
+            DecisionTable table = DecisionTable.translate(file.toString(), ruleFile);
+            assertEquals(List.of(), table.errors());
+            return table.drl();
+        }
+        return null;
     }
 
     private static List<String> ids(Advice advice) {

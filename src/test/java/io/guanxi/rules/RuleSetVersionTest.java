@@ -72,6 +72,6 @@ class RuleSetVersionTest {
         Files.writeString(one.resolve(".notes.drl"), "package guanxi;\n");
 
         assertEquals(before, RuleSetSource.read(one).version());
-        assertEquals(6, RuleSetSource.read(one).files().size());
+        assertEquals(RuleSetSource.read(Path.of("rules")).files().size(), RuleSetSource.read(one).files().size());
     }
 }
