@@ -57,7 +57,7 @@ final class JsonFields {
             }
         } catch (JsonProcessingException e) {
             throw whole("malformed JSON at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+                    + e.getLocation().getColumnNr() + ": " + firstLine(e.getOriginalMessage()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -87,6 +87,12 @@ final class JsonFields {
     private static Value skip(JsonParser parser, Kind kind) throws IOException {
         parser.skipChildren();
         return new Value(kind, null, null, false);
+    }
+
+    /** The parser's own words, without the source excerpt it may append on further lines. */
+    private static String firstLine(String message) {
+        int end = message.indexOf('\n');
+        return (end < 0 ? message : message.substring(0, end)).strip();
     }
 
     private static InvalidRequestException whole(String detail) {
