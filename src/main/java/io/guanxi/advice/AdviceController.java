@@ -8,6 +8,8 @@ import io.guanxi.system.Problems;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.guanxi.system.Roles;
+import io.micronaut.security.annotation.Secured;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.http.annotation.Post;
@@ -25,6 +27,7 @@ class AdviceController {
     }
 
     /** Decides and logs the advice for one customer's facts (see api-spec/openapi.yaml). */
+    @Secured(Roles.ADVICE_CLIENT)
     @Post(uri = "/advice", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     HttpResponse<?> advise(HttpRequest<?> request, @Body @Nullable byte[] body) {
         if (request.getContentType().isEmpty()) {

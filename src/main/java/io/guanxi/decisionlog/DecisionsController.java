@@ -6,6 +6,8 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
+import io.guanxi.system.Roles;
+import io.micronaut.security.annotation.Secured;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.http.annotation.Get;
@@ -36,6 +38,7 @@ class DecisionsController {
     }
 
     /** The stored record of one decision; 404 for any id not found, well-formed or not. */
+    @Secured({Roles.ADVICE_CLIENT, Roles.AUDITOR})
     @Get(uri = "/{decisionId}", produces = MediaType.APPLICATION_JSON)
     HttpResponse<?> decision(@PathVariable String decisionId) {
         return decisions.findByDecisionId(decisionId)

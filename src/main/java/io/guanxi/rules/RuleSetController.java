@@ -7,6 +7,8 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.guanxi.system.Roles;
+import io.micronaut.security.annotation.Secured;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
@@ -40,12 +42,14 @@ class RuleSetController {
     }
 
     /** The live rule set's version, files, load time, and the last attempt that did not go live. */
+    @Secured({Roles.AUDITOR, Roles.RULES_ADMIN})
     @Get(produces = MediaType.APPLICATION_JSON)
     RuleSetView live() {
         return views.live(engine.live(), reloader);
     }
 
     /** Compiles and tests the rules on disk and makes them live if they pass; a no-op when unchanged. */
+    @Secured(Roles.RULES_ADMIN)
     @Post(uri = "/reload", produces = MediaType.APPLICATION_JSON)
     RuleSetView reload() {
         reloader.reload(Activation.API);
@@ -53,6 +57,7 @@ class RuleSetController {
     }
 
     /** Makes a stored version live again (after it passes the gate) and writes its files to disk. */
+    @Secured(Roles.RULES_ADMIN)
     @Post(uri = "/rollback", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     HttpResponse<?> rollback(@Body @Nullable RollbackRequest request) {
         if (request == null || request.version() == null || !request.version().matches(VERSION)) {
@@ -64,12 +69,14 @@ class RuleSetController {
     }
 
     /** Every rule set that ever went live, with each time it did. */
+    @Secured({Roles.AUDITOR, Roles.RULES_ADMIN})
     @Get(uri = "/versions", produces = MediaType.APPLICATION_JSON)
     RuleSetVersionsView versions() {
         return views.versions(store.activations());
     }
 
     /** The exact files of a version that went live, so an auditor can read the rules behind a decision. */
+    @Secured({Roles.AUDITOR, Roles.RULES_ADMIN})
     @Get(uri = "/versions/{version}", produces = MediaType.APPLICATION_JSON)
     RuleSetVersionsView.StoredFilesView version(@PathVariable String version) {
         return reloader.stored(version)

@@ -1,0 +1,84 @@
+package io.guanxi.system;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The zero-setup keys: on the first start without GUANXI_API_KEYS, one new key per role is made,
+ * printed once, and only its hash is written to {@code <data dir>/api-keys.sha256}
+ * ({@code <hex sha-256> ROLE} per line). Later starts read the hashes; a lost key is replaced by
+ * deleting that file (all keys are then renewed) or by setting GUANXI_API_KEYS.
+ */
+final class GeneratedApiKeys {
+
+    static final String FILE = "api-keys.sha256";
+    private static final Logger LOG = LoggerFactory.getLogger(GeneratedApiKeys.class);
+
+    private GeneratedApiKeys() {
+    }
+
+    static List<ApiKeys.Entry> loadOrCreate(Path dataDir) {
+        Path file = dataDir.resolve(FILE);
+        try {
+            return Files.exists(file) ? load(file) : create(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or write the API key hashes in " + file, e);
+        }
+    }
+
+    private static List<ApiKeys.Entry> load(Path file) throws IOException {
+        List<ApiKeys.Entry> entries = new ArrayList<>();
+        for (String line : Files.readAllLines(file)) {
+            String[] parts = line.strip().split("\\s+");
+            if (parts.length == 2 && Roles.ALL.contains(parts[1])) {
+                entries.add(new ApiKeys.Entry(HexFormat.of().parseHex(parts[0]), Set.of(parts[1])));
+            }
+        }
+        LOG.info("API keys: {} key hashes from {} (GUANXI_API_KEYS is not set)", entries.size(), file);
+        return entries;
+    }
+
+    private static List<ApiKeys.Entry> create(Path file) throws IOException {
+        SecureRandom random = new SecureRandom();
+        List<ApiKeys.Entry> entries = new ArrayList<>();
+        StringBuilder hashes = new StringBuilder();
+        StringBuilder banner = new StringBuilder();
+        for (String role : new TreeSet<>(Roles.ALL)) {
+            byte[] secret = new byte[24];
+            random.nextBytes(secret);
+            String key = "gx_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+            byte[] hash = ApiKeys.sha256(key);
+            entries.add(new ApiKeys.Entry(hash, Set.of(role)));
+            hashes.append(ApiKeys.hex(hash)).append(' ').append(role).append('\n');
+            banner.append(String.format("%n    %-14s X-API-Key: %s", role, key));
+        }
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, hashes);
+        restrict(file);
+        LOG.warn("""
+
+                ==== Guanxi API keys (shown once; only their hashes are kept in {}) ===={}
+                ==== Set GUANXI_API_KEYS to use your own keys. ====""", file, banner);
+        return entries;
+    }
+
+    private static void restrict(Path file) {
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException | IOException e) {
+            LOG.warn("Could not restrict the permissions of {}: {}", file, e.getMessage());
+        }
+    }
+}
