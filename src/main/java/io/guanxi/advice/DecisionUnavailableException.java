@@ -1,9 +1,12 @@
 package io.guanxi.advice;
 
-/** No decision could be committed after several attempts; nothing was logged (HTTP 503). */
-public final class DecisionUnavailableException extends RuntimeException {
+import io.guanxi.system.ProblemException;
+import io.micronaut.http.HttpStatus;
+
+/** No decision could be committed; nothing was logged and no advice is given (HTTP 503). */
+public final class DecisionUnavailableException extends ProblemException {
 
     public DecisionUnavailableException(String message, Throwable cause) {
-        super(message, cause);
+        super(HttpStatus.SERVICE_UNAVAILABLE, message, null, cause);
     }
 }

@@ -1,9 +1,12 @@
 package io.guanxi.advice;
 
+import io.guanxi.system.ProblemException;
+import io.micronaut.http.HttpStatus;
+
 /** A requestId already used for another customer or other facts (HTTP 409). */
-public final class IdempotencyConflictException extends RuntimeException {
+public final class IdempotencyConflictException extends ProblemException {
 
     public IdempotencyConflictException(String message) {
-        super(message);
+        super(HttpStatus.CONFLICT, message);
     }
 }

@@ -1,19 +1,14 @@
 package io.guanxi.advice;
 
 import io.guanxi.system.Problem;
+import io.guanxi.system.ProblemException;
+import io.micronaut.http.HttpStatus;
 import java.util.List;
 
-/** A request the service refuses before any rule runs, with every violation found. */
-public final class InvalidRequestException extends RuntimeException {
-
-    private final transient List<Problem.FieldError> errors;
+/** A request the service refuses before any rule runs, with every violation found (HTTP 400). */
+public final class InvalidRequestException extends ProblemException {
 
     public InvalidRequestException(String detail, List<Problem.FieldError> errors) {
-        super(detail);
-        this.errors = List.copyOf(errors);
-    }
-
-    public List<Problem.FieldError> errors() {
-        return errors;
+        super(HttpStatus.BAD_REQUEST, detail, errors, null);
     }
 }

@@ -1,9 +1,12 @@
 package io.guanxi.rules;
 
-/** A reload or rollback was asked for while another one runs; nothing was changed. */
-public final class ReloadBusyException extends RuntimeException {
+import io.guanxi.system.ProblemException;
+import io.micronaut.http.HttpStatus;
+
+/** A reload or rollback was asked for while another one runs; nothing was changed (HTTP 409). */
+public final class ReloadBusyException extends ProblemException {
 
     public ReloadBusyException(String message) {
-        super(message);
+        super(HttpStatus.CONFLICT, message);
     }
 }
