@@ -20,10 +20,12 @@ public final class CompletenessCheck {
 
     /** One line per combination without exactly one answer (the first few per question), or none. */
     public static List<String> check(RuleSetSource source, RuleSet ruleSet) {
-        GridThresholds thresholds = GridThresholds.of(source.files());
+        GridRules rules = GridRules.of(source.files());
         List<String> problems = new ArrayList<>();
         for (GridQuestion question : GridQuestion.values()) {
-            problems.addAll(check(question, GridPoints.of(question, thresholds), ruleSet));
+            List<String> conditions = rules.conditionsBehind(question.conclusion());
+            List<Point> grid = GridPoints.of(GridQuestion.reads(conditions), GridThresholds.of(conditions));
+            problems.addAll(check(question, grid, ruleSet));
         }
         return problems;
     }

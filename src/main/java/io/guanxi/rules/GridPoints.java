@@ -25,10 +25,10 @@ final class GridPoints {
     private GridPoints() {
     }
 
-    static List<Point> of(GridQuestion question, GridThresholds thresholds) {
+    static List<Point> of(List<GridField> reads, GridThresholds thresholds) {
         List<Map<GridField, Object>> combinations = new ArrayList<>();
         combinations.add(new EnumMap<>(GridField.class));
-        for (GridField field : question.reads()) {
+        for (GridField field : reads) {
             List<Map<GridField, Object>> next = new ArrayList<>();
             for (Map<GridField, Object> partial : combinations) {
                 for (Object value : values(field, partial, thresholds)) {
@@ -39,7 +39,7 @@ final class GridPoints {
             }
             combinations = next;
         }
-        return combinations.stream().map(c -> point(question, c)).toList();
+        return combinations.stream().map(c -> point(reads, c)).toList();
     }
 
     private static List<Object> values(GridField field, Map<GridField, Object> partial, GridThresholds thresholds) {
@@ -70,7 +70,7 @@ final class GridPoints {
         return shares;
     }
 
-    private static Point point(GridQuestion question, Map<GridField, Object> values) {
+    private static Point point(List<GridField> reads, Map<GridField, Object> values) {
         CustomerFacts.Builder builder = CustomerFacts.builder().customerId("GRID");
         for (GridField field : GridField.values()) {
             field.set(builder, values.containsKey(field) ? values.get(field) : field.baseline());
@@ -78,7 +78,7 @@ final class GridPoints {
         StoredRelationship stored = new StoredRelationship((CooperationStage) values.get(GridField.PREVIOUS_STAGE),
                 (BigDecimal) values.get(GridField.PREVIOUS_SHARE));
         StringJoiner description = new StringJoiner(", ");
-        question.reads().forEach(f -> description.add(f.fieldName() + "=" + text(values.get(f))));
+        reads.forEach(f -> description.add(f.fieldName() + "=" + text(values.get(f))));
         return new Point(builder.build(), stored, description.toString());
     }
 

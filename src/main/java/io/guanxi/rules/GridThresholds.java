@@ -2,7 +2,6 @@ package io.guanxi.rules;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,8 +19,6 @@ final class GridThresholds {
 
     /** The share's fall since the previous decision, as {@code ShareChange.drop} names it. */
     static final String DROP = "drop";
-    private static final Pattern COMMENTS_AND_STRINGS = Pattern.compile(
-            "//[^\\n]*|/\\*.*?\\*/|\"(?:\\\\.|[^\"\\\\])*\"", Pattern.DOTALL);
     private static final Pattern COMPARISON = Pattern.compile(
             "\\b([A-Za-z_]\\w*)\\s*(<=|>=|==|!=|<|>)\\s*(-?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?)B?(?![\\w.])");
 
@@ -34,15 +31,13 @@ final class GridThresholds {
     private GridThresholds() {
     }
 
-    static GridThresholds of(List<RuleFile> files) {
+    /** The comparisons in the given conditions (comments and strings already blanked). */
+    static GridThresholds of(List<String> conditions) {
         GridThresholds thresholds = new GridThresholds();
-        for (RuleFile file : files) {
-            if (file.isDrl()) {
-                String drl = COMMENTS_AND_STRINGS.matcher(new String(file.content(), StandardCharsets.UTF_8)).replaceAll(" ");
-                Matcher m = COMPARISON.matcher(drl);
-                while (m.find()) {
-                    thresholds.add(m.group(1), m.group(2), new BigDecimal(m.group(3)));
-                }
+        for (String condition : conditions) {
+            Matcher m = COMPARISON.matcher(condition);
+            while (m.find()) {
+                thresholds.add(m.group(1), m.group(2), new BigDecimal(m.group(3)));
             }
         }
         return thresholds;
