@@ -14,7 +14,10 @@ public final class Application {
         String command = args.length > 0 ? args[0] : "";
         switch (command) {
             // Command-line tools run without the HTTP server or a database.
-            case "rules" -> System.exit(RulesCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+            case "rules" -> {
+                System.setProperty("logback.configurationFile", "logback-cli.xml");
+                System.exit(RulesCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+            }
             default -> Micronaut.run(Application.class, args);
         }
     }

@@ -30,8 +30,6 @@ public final class RulesCommand {
 
     /** Runs one subcommand; everything it reports goes to {@code out}, usage errors to {@code err}. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        // Takes effect when logging starts here (the jar); Drools' messages would repeat the report.
-        System.setProperty("logback.configurationFile", "logback-cli.xml");
         if (args.length < 1 || args.length > 2 || !(args[0].equals("check") || args[0].equals("test"))) {
             err.println(args.length == 0 ? "rules: missing subcommand" : "rules: unknown arguments " + String.join(" ", args));
             err.println(USAGE);
