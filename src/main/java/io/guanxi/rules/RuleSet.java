@@ -39,6 +39,10 @@ public final class RuleSet {
         return loadedAt;
     }
 
+    ActionCatalogue catalogue() {
+        return catalogue;
+    }
+
     public int ruleCount() {
         return kieBase.getKiePackages().stream().mapToInt(p -> p.getRules().size()).sum();
     }
@@ -46,8 +50,14 @@ public final class RuleSet {
     /** Decides the advice for one customer against what the service stored for it last time. */
     public Advice evaluate(CustomerFacts facts, StoredRelationship stored) {
         long start = System.nanoTime();
-        KieSession session = kieBase.newKieSession();
         FiredRuleRecorder fired = new FiredRuleRecorder();
+        Conclusions conclusions = new Conclusions(conclude(facts, stored, fired), catalogue);
+        return conclusions.toAdvice(stored, fired.names(), version(), System.nanoTime() - start);
+    }
+
+    /** Everything an evaluation left in working memory, unchecked: the completeness check reads it. */
+    List<Object> conclude(CustomerFacts facts, StoredRelationship stored, FiredRuleRecorder fired) {
+        KieSession session = kieBase.newKieSession();
         try {
             session.addEventListener(fired);
             session.insert(facts);
@@ -56,8 +66,7 @@ public final class RuleSet {
                 session.insert(new ShareChange(stored.getPreviousShare(), facts.getPurchaseShare()));
             }
             session.fireAllRules();
-            Conclusions conclusions = new Conclusions(session.getObjects(), catalogue);
-            return conclusions.toAdvice(stored, fired.names(), version(), System.nanoTime() - start);
+            return List.copyOf(session.getObjects());
         } finally {
             session.dispose();
         }
