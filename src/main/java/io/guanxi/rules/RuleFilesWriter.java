@@ -59,7 +59,7 @@ final class RuleFilesWriter {
     }
 
     private static boolean isScenario(String relative) {
-        return relative.matches(Candidate.SCENARIO_DIR + "/[^/.][^/]*\\.ya?ml");
+        return relative.matches(ScenarioSuite.TESTS_DIR + "[^/.][^/]*\\.ya?ml");
     }
 
     private String relative(Path file) {

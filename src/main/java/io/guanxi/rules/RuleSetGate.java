@@ -2,10 +2,11 @@ package io.guanxi.rules;
 
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.List;
 
 /**
  * The one gate every rule set passes before it goes live — at start-up, on a file change, on a
- * reload or a rollback: it must compile.
+ * reload or a rollback: it must compile, and every scenario that comes with it must pass.
  */
 @Singleton
 public class RuleSetGate {
@@ -18,6 +19,11 @@ public class RuleSetGate {
 
     /** The compiled rule set, or a {@link RuleSetException} with every problem found. */
     public RuleSet admit(Candidate candidate) {
-        return compiler.compile(candidate.rules());
+        RuleSet ruleSet = compiler.compile(candidate.rules());
+        List<String> failures = ScenarioSuite.parse(candidate.rules().directory(), candidate.scenarios()).run(ruleSet);
+        if (!failures.isEmpty()) {
+            throw new RuleSetException(failures);
+        }
+        return ruleSet;
     }
 }

@@ -10,6 +10,7 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.guanxi.system.ApiKeyTestFilter;
 import io.micronaut.runtime.server.EmbeddedServer;
 import jakarta.inject.Inject;
 import java.net.http.HttpRequest;
@@ -174,6 +175,7 @@ class InvalidInputTest {
         // The JDK client, unlike Micronaut's, sends no Content-Type unless told to.
         HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(server.getURI().resolve("/v1/advice"))
+                        .header("X-API-Key", ApiKeyTestFilter.ALL_ROLES)
                         .POST(HttpRequest.BodyPublishers.ofString(api.write(AdviceApi.validRequest(customer))))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());

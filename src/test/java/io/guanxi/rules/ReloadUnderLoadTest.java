@@ -22,8 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Good and bad reloads while advice requests keep coming: not one request fails or mixes rule sets. */
 class ReloadUnderLoadTest {
 
-    private static final String STRATEGIC = "purchaseShare >= %s)";
-    private static final String STABLE = "purchaseShare >= 0.50, purchaseShare < %s)";
+    private static final String CALLBACK = "POST_SALE_CALLBACK,%s";
 
     @TempDir
     Path temp;
@@ -42,11 +41,10 @@ class ReloadUnderLoadTest {
                     replies.add(api.advise(AdviceApi.validRequest(AdviceApi.uniqueCustomer("LOAD"))));
                 }
             })).toList();
-            String share = "0.80";
-            for (String next : List.of("0.81", "0.82", "0.83")) {
-                rules.edit("cooperation-stage.drl", STABLE.formatted(share), STABLE.formatted(next));
-                rules.edit("cooperation-stage.drl", STRATEGIC.formatted(share), STRATEGIC.formatted(next));
-                share = next;
+            String label = "售后回访";
+            for (String next : List.of("售后回访一", "售后回访二", "售后回访三")) {
+                rules.edit("actions.csv", CALLBACK.formatted(label), CALLBACK.formatted(next));
+                label = next;
                 AdviceApi.Reply good = reload(api);
                 assertEquals(200, good.status());
                 liveVersions.add(good.text("version"));

@@ -20,6 +20,8 @@ class RuleSetReloadTest {
 
     private static final String STRATEGIC_LINE = "purchaseShare >= 0.80)";
     private static final String STABLE_LINE = "purchaseShare >= 0.50, purchaseShare < 0.80)";
+    private static final String CALLBACK = "POST_SALE_CALLBACK,售后回访";
+    private static final String RENAMED_CALLBACK = "POST_SALE_CALLBACK,售后电话回访";
 
     @TempDir
     Path temp;
@@ -43,12 +45,27 @@ class RuleSetReloadTest {
     void savedChangeGoesLiveByItself() {
         String before = ruleset().text("version");
 
-        raiseStrategicShareTo("0.85");
+        rules.edit("actions.csv", CALLBACK, RENAMED_CALLBACK);
         AdviceApi.Reply live = awaitRuleset(r -> !before.equals(r.text("version")));
 
         assertEquals("FILE_CHANGE", live.text("how"));
-        assertEquals("STABLE", stageFor(0.82), "0.82 is below the new 0.85 line");
-        assertEquals(live.text("version"), adviceFor(0.82).text("rulesetVersion"));
+        AdviceApi.Reply advice = adviceFor(0.3);
+        assertEquals(live.text("version"), advice.text("rulesetVersion"));
+        assertEquals("售后电话回访", callbackLabel(advice));
+    }
+
+    @Test
+    void changeThatBreaksAScenarioNeverGoesLiveAndNamesTheCase() {
+        String before = ruleset().text("version");
+        raiseStrategicShareTo("0.85");
+
+        AdviceApi.Reply rejected = post("/v1/ruleset/reload", "");
+
+        assertEquals(422, rejected.status());
+        String errors = api.write(rejected.body().get("errors"));
+        assertTrue(errors.contains("tests/cooperation-stage.yaml") && errors.contains("share 0.8 is STRATEGIC"), errors);
+        assertEquals(before, ruleset().text("version"));
+        assertEquals("STRATEGIC", stageFor(0.82));
     }
 
     @Test
@@ -88,8 +105,8 @@ class RuleSetReloadTest {
     @Test
     void everyLiveVersionIsKeptWithItsFilesAndCanBeRolledBackTo() {
         String original = ruleset().text("version");
-        String originalText = rules.read("cooperation-stage.drl");
-        raiseStrategicShareTo("0.85");
+        String originalText = rules.read("actions.csv");
+        rules.edit("actions.csv", CALLBACK, RENAMED_CALLBACK);
         String changed = awaitRuleset(r -> !original.equals(r.text("version"))).text("version");
 
         AdviceApi.Reply versions = api.get("/v1/ruleset/versions");
@@ -103,8 +120,8 @@ class RuleSetReloadTest {
         assertEquals(200, rolledBack.status(), () -> api.write(rolledBack.body()));
         assertEquals(original, rolledBack.text("version"));
         assertEquals("ROLLBACK", rolledBack.text("how"));
-        assertEquals(originalText, rules.read("cooperation-stage.drl"), "disk and service agree");
-        assertEquals("STRATEGIC", stageFor(0.82));
+        assertEquals(originalText, rules.read("actions.csv"), "disk and service agree");
+        assertEquals("售后回访", callbackLabel(adviceFor(0.3)));
     }
 
     @Test
@@ -123,6 +140,15 @@ class RuleSetReloadTest {
     private void raiseStrategicShareTo(String share) {
         rules.edit("cooperation-stage.drl", STABLE_LINE, "purchaseShare >= 0.50, purchaseShare < " + share + ")");
         rules.edit("cooperation-stage.drl", STRATEGIC_LINE, "purchaseShare >= " + share + ")");
+    }
+
+    private static String callbackLabel(AdviceApi.Reply advice) {
+        for (JsonNode action : advice.body().get("actions").values()) {
+            if (action.get("code").getStringValue().equals("POST_SALE_CALLBACK")) {
+                return action.get("label").getStringValue();
+            }
+        }
+        throw new AssertionError("no POST_SALE_CALLBACK in the baseline advice");
     }
 
     private AdviceApi.Reply ruleset() {
