@@ -4,10 +4,14 @@ import io.guanxi.facts.Advice;
 import io.guanxi.facts.Cooperation;
 import io.guanxi.facts.Entitlement;
 import io.guanxi.facts.Flag;
+import io.guanxi.facts.IndicatedStage;
 import io.guanxi.facts.KeyAccountTier;
 import io.guanxi.facts.Lifecycle;
+import io.guanxi.facts.Margin;
+import io.guanxi.facts.MatrixType;
 import io.guanxi.facts.ProposedAction;
 import io.guanxi.facts.Relationship;
+import io.guanxi.facts.RevenueTier;
 import io.guanxi.facts.StoredRelationship;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -34,6 +38,7 @@ final class Conclusions {
     }
 
     Advice toAdvice(StoredRelationship stored, List<String> firedRules, String version, long nanos) {
+        requireSingleIntermediates();
         Cooperation cooperation = single(Cooperation.class, c -> c.getStage() + "/" + c.getTransition(),
                 "cooperation stage");
         return new Advice(
@@ -49,6 +54,18 @@ final class Conclusions {
                 firedRules,
                 version,
                 nanos);
+    }
+
+    /**
+     * The steps towards an answer must be unambiguous too: two overlapping margin bands (or share
+     * intervals, or tier-table rows) would otherwise be hidden by a fallback that takes whichever
+     * came first.
+     */
+    private void requireSingleIntermediates() {
+        single(IndicatedStage.class, IndicatedStage::getStage, "stage the purchase share indicates");
+        single(RevenueTier.class, RevenueTier::getTier, "tier of the tier table");
+        single(Margin.class, Margin::getLevel, "margin band");
+        single(MatrixType.class, MatrixType::getType, "relationship type of the matrix");
     }
 
     private <T> T single(Class<T> type, Function<T, Object> answer, String question) {
