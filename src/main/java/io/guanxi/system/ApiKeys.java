@@ -2,7 +2,7 @@ package io.guanxi.system;
 
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
-import jakarta.inject.Singleton;
+import io.micronaut.context.annotation.Context;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -20,7 +20,8 @@ import java.util.Set;
  * ({@code key1=ROLE[+ROLE…];key2=ROLE…}); without it, the first start generates one key per role
  * and keeps their hashes under the data directory ({@link GeneratedApiKeys}).
  */
-@Singleton
+// Eager: a first start prints its generated keys at start-up, not on the first request.
+@Context
 public class ApiKeys {
 
     /** One key, by its hash, and the roles it holds. */
