@@ -1,0 +1,54 @@
+package io.guanxi.decisionlog;
+
+import io.guanxi.system.Problem;
+import io.guanxi.system.Problems;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import io.micronaut.http.server.types.files.StreamedFile;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import jakarta.inject.Singleton;
+
+/**
+ * Answers an auditor's questions over many decisions: which decisions of a customer, a period, a
+ * tier, a transition or a fired rule were made, page by page or exported whole.
+ */
+@Controller("/v1/decisions")
+// Database work blocks: keep it off the event loop.
+@ExecuteOn(TaskExecutors.BLOCKING)
+class AuditQueryController {
+
+    private final AuditLog log;
+
+    AuditQueryController(AuditLog log) {
+        this.log = log;
+    }
+
+    /** A page of matching decisions in the order they were stored, and the cursor of the next page. */
+    @Get(produces = MediaType.APPLICATION_JSON)
+    HttpResponse<String> decisions(HttpRequest<?> request) {
+        return HttpResponse.ok(log.page(AuditQueryParser.page(request.getParameters())))
+                .contentType(MediaType.APPLICATION_JSON_TYPE);
+    }
+
+    /** Every matching decision, streamed as JSON lines or CSV, however many there are. */
+    @Get(uri = "/export", produces = {ExportFormat.JSONL_TYPE, ExportFormat.CSV_TYPE, Problem.CONTENT_TYPE})
+    HttpResponse<StreamedFile> export(HttpRequest<?> request) {
+        return HttpResponse.ok(log.export(AuditQueryParser.export(request.getParameters())));
+    }
+
+    /** Bad query parameters: 400, each one named. */
+    @Singleton
+    @Produces(Problem.CONTENT_TYPE)
+    static final class InvalidQuery implements ExceptionHandler<InvalidAuditQueryException, HttpResponse<Problem>> {
+        @Override
+        public HttpResponse<Problem> handle(HttpRequest request, InvalidAuditQueryException e) {
+            return Problems.invalid(e.getMessage(), e.errors());
+        }
+    }
+}
