@@ -16,6 +16,7 @@ import io.guanxi.facts.Relationship;
 import io.guanxi.facts.RevenueTier;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,8 @@ final class Explainer {
     private final FiredRuleRecorder fired;
     private final Map<String, RuleText> texts;
     private final List<Explanation> explanations = new ArrayList<>();
+    /** A firing often explains several outputs (a stage and its transition, three actions of one row). */
+    private final Map<FiredMatch, Explanation.Reason> reasonByFiring = new IdentityHashMap<>();
 
     Explainer(List<Object> objects, FiredRuleRecorder fired, Map<String, RuleText> texts) {
         this.objects = objects;
@@ -71,7 +74,7 @@ final class Explainer {
         objects.stream().filter(carriesIt).forEach(o -> fired.insertedBy(o).ifPresent(m -> withIntermediates(m, matches)));
         List<Explanation.Reason> reasons = matches.stream()
                 .sorted(Comparator.comparingInt(FiredMatch::order))
-                .map(this::reason)
+                .map(m -> reasonByFiring.computeIfAbsent(m, this::reason))
                 .toList();
         explanations.add(new Explanation(output, outputLabel, code, label, reasons));
     }
