@@ -32,7 +32,7 @@ class AuditLog {
     String page(AuditQuery query) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
         try (Connection connection = dataSource.getConnection();
-             ResultSet rows = AuditSql.summaries(query).execute(connection, 0);
+             ResultSet rows = AuditSql.summaries(connection, query).execute(connection, 0);
              JsonGenerator json = DecisionRows.generator(out)) {
             json.writeStartObject();
             json.writeArrayFieldStart("items");

@@ -26,7 +26,7 @@ final class AuditSql {
     private final StringBuilder sql = new StringBuilder("SELECT ");
     private final List<Object> parameters = new ArrayList<>();
 
-    private AuditSql(AuditQuery q, boolean full) {
+    private AuditSql(AuditQuery q, boolean full, long[] periodIds) {
         sql.append(full ? FULL_COLUMNS : SUMMARY_COLUMNS);
         String order = "d.id";
         if (q.ruleId() != null) {
@@ -38,6 +38,10 @@ final class AuditSql {
             sql.append(" FROM decision_record d WHERE TRUE");
         }
         where(order + " > ?", q.afterId());
+        if (periodIds != null) {
+            where(order + " >= ?", periodIds[0]);
+            where(order + " <= ?", periodIds[1]);
+        }
         where("d.customer_id = ?", q.customerId());
         where("d.decided_at >= ?", utc(q.from()));
         where("d.decided_at < ?", utc(q.to()));
@@ -51,12 +55,37 @@ final class AuditSql {
         }
     }
 
-    static AuditSql summaries(AuditQuery q) {
-        return new AuditSql(q, false);
+    static AuditSql summaries(Connection connection, AuditQuery q) throws SQLException {
+        return new AuditSql(q, false, periodIds(connection, q));
     }
 
-    static AuditSql full(AuditQuery q) {
-        return new AuditSql(q, true);
+    static AuditSql full(Connection connection, AuditQuery q) throws SQLException {
+        return new AuditSql(q, true, periodIds(connection, q));
+    }
+
+    /**
+     * The lowest and highest id decided in the period: exact bounds (every record of the period lies
+     * between them), found in the decided_at index alone, that turn the period into a primary-key
+     * range. Without them a page of an old period would read every record stored before it.
+     * {1, 0} (no id) when the period is empty; null without a period.
+     */
+    private static long[] periodIds(Connection connection, AuditQuery q) throws SQLException {
+        if (q.from() == null && q.to() == null) {
+            return null;
+        }
+        AuditSql bounds = new AuditSql("SELECT MIN(d.id), MAX(d.id) FROM decision_record d WHERE TRUE");
+        bounds.where("d.decided_at >= ?", utc(q.from()));
+        bounds.where("d.decided_at < ?", utc(q.to()));
+        try (ResultSet row = bounds.execute(connection, 0)) {
+            row.next();
+            long min = row.getLong(1);
+            return row.wasNull() ? new long[] {1, 0} : new long[] {min, row.getLong(2)};
+        }
+    }
+
+    private AuditSql(String select) {
+        sql.setLength(0);
+        sql.append(select);
     }
 
     String sql() {

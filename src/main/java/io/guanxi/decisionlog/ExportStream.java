@@ -41,7 +41,7 @@ final class ExportStream extends InputStream {
 
     ExportStream(Connection connection, AuditQuery query) throws SQLException, IOException {
         this.connection = connection;
-        this.rows = AuditSql.full(query).execute(connection, FETCH_SIZE);
+        this.rows = AuditSql.full(connection, query).execute(connection, FETCH_SIZE);
         this.format = ExportFormat.of(query.format(), chunk);
     }
 
