@@ -54,6 +54,10 @@ class AuditQueryTest {
         assertEquals(ids(d, 0, 1, 2), ids(api.get(c)));
         assertEquals(List.of(), ids(api.get(c.toLowerCase().replace("/v1/decisions?customerid=", "/v1/decisions?customerId="))));
         assertEquals(ids(d, 1), ids(api.get(c + "&from=" + d.get(1).text("decidedAt") + "&to=" + d.get(2).text("decidedAt"))));
+        assertEquals(List.of(), ids(api.get(c + "&from=" + d.get(1).text("decidedAt") + "&to=" + d.get(1).text("decidedAt"))),
+                "an empty period");
+        assertEquals(ids(d, 1, 2), ids(api.get(c + "&from=" + d.get(1).text("decidedAt"))));
+        assertEquals(ids(d, 0), ids(api.get(c + "&to=" + d.get(1).text("decidedAt"))));
         assertEquals(ids(d, 0), ids(api.get(c + "&tier=STRATEGIC")));
         assertEquals(ids(d, 1), ids(api.get(c + "&transition=REGRESSED")));
         assertEquals(ids(d, 1), ids(api.get(c + "&rule=COOP-140")));

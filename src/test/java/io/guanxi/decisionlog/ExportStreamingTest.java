@@ -61,6 +61,8 @@ class ExportStreamingTest {
                 assertTrue(jsonl.bytes() > 2L * HEAP_MB * 1024 * 1024,
                         jsonl.bytes() + " bytes: more than twice the service's whole heap");
                 assertTrue(service.isAlive(), "the service survived both exports");
+                abandon(service.uri("/v1/decisions/export?format=jsonl&customerId=" + customer));
+                assertTrue(exportQueryEnds(plain), "an abandoned export releases its query and connection");
             }
         } finally {
             long started = System.nanoTime();
@@ -70,6 +72,31 @@ class ExportStreamingTest {
     }
 
     private record Download(long lines, long bytes) {
+    }
+
+    /** Reads the first megabyte of an export, then hangs up. */
+    private static void abandon(URI uri) throws IOException, InterruptedException {
+        HttpResponse<InputStream> response = java.net.http.HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream in = response.body()) {
+            in.readNBytes(1 << 20);
+        }
+    }
+
+    private static boolean exportQueryEnds(DataSource db) throws Exception {
+        String running = "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE INFO LIKE '%d.explanation_json FROM%'"
+                + " AND ID <> CONNECTION_ID()";
+        for (int i = 0; i < 100; i++) {
+            try (var c = db.getConnection(); var q = c.createStatement(); var rs = q.executeQuery(running)) {
+                rs.next();
+                if (rs.getInt(1) == 0) {
+                    LOG.info("The abandoned export's query ended after {} ms", i * 100);
+                    return true;
+                }
+            }
+            Thread.sleep(100);
+        }
+        return false;
     }
 
     /** Reads the export as it arrives, counting lines and bytes: the test holds none of it either. */
