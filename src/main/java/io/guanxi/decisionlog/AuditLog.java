@@ -34,28 +34,33 @@ class AuditLog {
         try (Connection connection = dataSource.getConnection();
              ResultSet rows = AuditSql.summaries(connection, query).execute(connection, 0);
              JsonGenerator json = DecisionRows.generator(out)) {
-            json.writeStartObject();
-            json.writeArrayFieldStart("items");
-            long lastId = 0;
-            int count = 0;
-            boolean more = false;
-            while (rows.next()) {
-                if (++count > query.limit()) {
-                    more = true;
-                    break;
-                }
-                DecisionRows.write(json, rows, false);
-                lastId = rows.getLong("id");
-            }
-            json.writeEndArray();
-            json.writeStringField("nextCursor", more ? AuditQueryParser.cursorAfter(lastId) : null);
-            json.writeEndObject();
+            writePage(json, rows, query.limit());
         } catch (SQLException e) {
             throw new IllegalStateException("the decision log could not be read", e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Up to {@code limit} records; the query asked for one more, whose presence means a next page. */
+    private static void writePage(JsonGenerator json, ResultSet rows, int limit) throws IOException, SQLException {
+        json.writeStartObject();
+        json.writeArrayFieldStart("items");
+        long lastId = 0;
+        int count = 0;
+        boolean more = false;
+        while (rows.next()) {
+            if (++count > limit) {
+                more = true;
+                break;
+            }
+            DecisionRows.write(json, rows, false);
+            lastId = rows.getLong("id");
+        }
+        json.writeEndArray();
+        json.writeStringField("nextCursor", more ? AuditQueryParser.cursorAfter(lastId) : null);
+        json.writeEndObject();
     }
 
     /** Every matching record, streamed; the connection is released when the stream ends or is closed. */
