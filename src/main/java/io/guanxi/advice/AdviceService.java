@@ -6,6 +6,7 @@ import io.guanxi.customer.CustomerStateRepository;
 import io.guanxi.decisionlog.DecisionInput;
 import io.guanxi.decisionlog.DecisionRecord;
 import io.guanxi.decisionlog.DecisionRecordRepository;
+import io.guanxi.decisionlog.ExplanationJson;
 import io.guanxi.facts.Advice;
 import io.guanxi.facts.CooperationStage;
 import io.guanxi.facts.CustomerFacts;
@@ -137,7 +138,7 @@ public class AdviceService {
                 advice.cooperationStage().code(), advice.transition().code(), advice.lifecycleStage().code(),
                 advice.tier().code(), advice.relationshipType().code(),
                 input, write(response), write(advice.firedRules()), utc(decidedAt),
-                advice.evaluationNanos() / 1_000);
+                advice.evaluationNanos() / 1_000, ExplanationJson.write(advice.explanations()));
     }
 
     private void storeState(Optional<CustomerState> state, CustomerFacts facts, Advice advice, String decisionId,

@@ -16,6 +16,7 @@ import java.time.LocalDateTime;
  * @param outputJson  the full answer as returned to the caller
  * @param firedRules  a JSON array of the names of the rules that fired, in firing order
  * @param decidedAt   UTC, millisecond precision
+ * @param explanationJson for each output, the rules that set it and the fact values they read
  */
 @MappedEntity("decision_record")
 public record DecisionRecord(
@@ -34,5 +35,6 @@ public record DecisionRecord(
         String outputJson,
         String firedRules,
         LocalDateTime decidedAt,
-        long evaluationMicros) {
+        long evaluationMicros,
+        String explanationJson) {
 }

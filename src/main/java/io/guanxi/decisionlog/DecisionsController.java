@@ -46,6 +46,17 @@ class DecisionsController {
                 .orElseGet(() -> notFound(decisionId));
     }
 
+    /** Why each output of one decision has its value: the rules that set it and the fact values they read. */
+    @Secured(Roles.AUDITOR)
+    @Get(uri = "/{decisionId}/explanation", produces = MediaType.APPLICATION_JSON)
+    HttpResponse<?> explanation(@PathVariable String decisionId) {
+        return decisions.findByDecisionId(decisionId)
+                .<HttpResponse<?>>map(d -> HttpResponse.ok(new ExplanationView(d.decisionId(), d.customerId(),
+                        d.rulesetVersion(), MILLIS.format(d.decidedAt().atOffset(ZoneOffset.UTC)),
+                        tree(d.explanationJson()))))
+                .orElseGet(() -> notFound(decisionId));
+    }
+
     private DecisionView view(DecisionRecord d) {
         List<String> fired = new ArrayList<>();
         tree(d.firedRules()).values().forEach(n -> fired.add(n.getStringValue()));

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * Everything the rules concluded for one customer: the answers to each business question, the
- * warnings and entitlements, the ranked actions, and which rules of which rule set fired.
+ * warnings and entitlements, the ranked actions, which rules of which rule set fired, and why each
+ * output has its value.
  */
 public record Advice(
         CooperationStage cooperationStage,
@@ -17,6 +18,7 @@ public record Advice(
         List<String> entitlements,
         List<RecommendedAction> actions,
         List<String> firedRules,
+        List<Explanation> explanations,
         String rulesetVersion,
         long evaluationNanos) {
 }

@@ -3,20 +3,26 @@ package io.guanxi.rules;
 import io.guanxi.facts.Advice;
 import io.guanxi.facts.Cooperation;
 import io.guanxi.facts.Entitlement;
+import io.guanxi.facts.Explanation;
 import io.guanxi.facts.Flag;
 import io.guanxi.facts.IndicatedStage;
 import io.guanxi.facts.KeyAccountTier;
 import io.guanxi.facts.Lifecycle;
+import io.guanxi.facts.LifecycleStage;
 import io.guanxi.facts.Margin;
 import io.guanxi.facts.MatrixType;
 import io.guanxi.facts.ProposedAction;
+import io.guanxi.facts.RecommendedAction;
 import io.guanxi.facts.Relationship;
+import io.guanxi.facts.RelationshipType;
 import io.guanxi.facts.RevenueTier;
 import io.guanxi.facts.StoredRelationship;
+import io.guanxi.facts.Tier;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -37,23 +43,21 @@ final class Conclusions {
         this.catalogue = catalogue;
     }
 
-    Advice toAdvice(StoredRelationship stored, List<String> firedRules, String version, long nanos) {
+    Advice toAdvice(StoredRelationship stored, FiredRuleRecorder fired, Map<String, RuleText> texts, String version,
+                    long nanos) {
         requireSingleIntermediates();
         Cooperation cooperation = single(Cooperation.class, c -> c.getStage() + "/" + c.getTransition(),
                 "cooperation stage");
-        return new Advice(
-                cooperation.getStage(),
-                stored.getPreviousStage(),
-                cooperation.getTransition(),
-                single(Lifecycle.class, Lifecycle::getStage, "lifecycle stage").getStage(),
-                single(KeyAccountTier.class, KeyAccountTier::getTier, "tier").getTier(),
-                single(Relationship.class, Relationship::getType, "relationship type").getType(),
-                codes(Flag.class, Flag::getCode),
-                codes(Entitlement.class, Entitlement::getCode),
-                ActionRanking.rank(all(ProposedAction.class), catalogue),
-                firedRules,
-                version,
-                nanos);
+        LifecycleStage lifecycle = single(Lifecycle.class, Lifecycle::getStage, "lifecycle stage").getStage();
+        Tier tier = single(KeyAccountTier.class, KeyAccountTier::getTier, "tier").getTier();
+        RelationshipType type = single(Relationship.class, Relationship::getType, "relationship type").getType();
+        List<String> flags = codes(Flag.class, Flag::getCode);
+        List<String> entitlements = codes(Entitlement.class, Entitlement::getCode);
+        List<RecommendedAction> actions = ActionRanking.rank(all(ProposedAction.class), catalogue);
+        List<Explanation> explanations = new Explainer(objects, fired, texts)
+                .explain(cooperation, lifecycle, tier, type, flags, entitlements, actions);
+        return new Advice(cooperation.getStage(), stored.getPreviousStage(), cooperation.getTransition(), lifecycle,
+                tier, type, flags, entitlements, actions, fired.names(), explanations, version, nanos);
     }
 
     /**

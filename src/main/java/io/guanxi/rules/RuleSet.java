@@ -6,7 +6,10 @@ import io.guanxi.facts.ShareChange;
 import io.guanxi.facts.StoredRelationship;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.kie.api.KieBase;
+import org.kie.api.event.rule.AgendaEventListener;
+import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.KieSession;
 
 /**
@@ -19,12 +22,14 @@ public final class RuleSet {
     private final KieBase kieBase;
     private final ActionCatalogue catalogue;
     private final Instant loadedAt;
+    private final Map<String, RuleText> texts;
 
     RuleSet(RuleSetSource source, KieBase kieBase, ActionCatalogue catalogue, Instant loadedAt) {
         this.source = source;
         this.kieBase = kieBase;
         this.catalogue = catalogue;
         this.loadedAt = loadedAt;
+        this.texts = RuleText.of(kieBase);
     }
 
     public String version() {
@@ -52,14 +57,15 @@ public final class RuleSet {
         long start = System.nanoTime();
         FiredRuleRecorder fired = new FiredRuleRecorder();
         Conclusions conclusions = new Conclusions(conclude(facts, stored, fired), catalogue);
-        return conclusions.toAdvice(stored, fired.names(), version(), System.nanoTime() - start);
+        return conclusions.toAdvice(stored, fired, texts, version(), System.nanoTime() - start);
     }
 
     /** Everything an evaluation left in working memory, unchecked: the completeness check reads it. */
     List<Object> conclude(CustomerFacts facts, StoredRelationship stored, FiredRuleRecorder fired) {
         KieSession session = kieBase.newKieSession();
         try {
-            session.addEventListener(fired);
+            session.addEventListener((AgendaEventListener) fired);
+            session.addEventListener((RuleRuntimeEventListener) fired);
             session.insert(facts);
             session.insert(stored);
             if (stored.getPreviousShare() != null) {

@@ -1,0 +1,81 @@
+package io.guanxi.rules;
+
+import io.guanxi.facts.Coded;
+import io.guanxi.facts.Explanation;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The values a firing read, as an auditor reads them: decimals exactly and in plain notation, codes
+ * with their Chinese labels, each binding named by the fact it holds (in English and Chinese).
+ */
+final class BoundValues {
+
+    /** Chinese names of the bindings the rules use; a binding not listed here is shown by its name alone. */
+    private static final Map<String, String> LABELS = Map.ofEntries(
+            Map.entry("share", "采购份额"),
+            Map.entry("previousShare", "上次采购份额"),
+            Map.entry("drop", "份额降幅"),
+            Map.entry("annualRevenue", "年营业额"),
+            Map.entry("profitMargin", "利润率"),
+            Map.entry("revenueTrend", "营业额同比变化"),
+            Map.entry("orderCount12m", "近12个月订单数"),
+            Map.entry("tenureMonths", "合作月数"),
+            Map.entry("segmentSize", "同类客户数量"),
+            Map.entry("satisfaction", "满意度"),
+            Map.entry("openComplaints", "未解决投诉数"),
+            Map.entry("paymentOnTimeRate", "按时付款率"),
+            Map.entry("strategicIndustry", "战略行业"),
+            Map.entry("indicated", "份额所示合作阶段"),
+            Map.entry("previous", "上次合作阶段"),
+            Map.entry("cooperationStage", "合作阶段"),
+            Map.entry("transition", "阶段变化"),
+            Map.entry("lifecycleStage", "生命周期阶段"),
+            Map.entry("revenueTier", "分级表等级"),
+            Map.entry("tier", "大客户等级"),
+            Map.entry("flag", "警示"),
+            Map.entry("marginLevel", "利润率水平"),
+            Map.entry("matrixType", "矩阵关系类型"),
+            Map.entry("relationshipType", "关系类型"));
+
+    /** Chinese labels of the flag and entitlement codes, which are plain strings in the rules. */
+    private static final Map<String, String> CODE_LABELS = Map.of(
+            "STAGE_SKIP_BLOCKED", "阶段跨越受阻", "ABRUPT_REGRESSION", "关系急剧倒退",
+            "UNPROFITABLE", "无利润", "CREDIT_RISK", "信用风险",
+            "PRIORITY_SERVICE", "优先服务", "DEDICATED_ACCOUNT_MANAGER", "专属客户经理",
+            "PREFERENTIAL_TERMS", "优惠条件");
+
+    private BoundValues() {
+    }
+
+    static String codeLabel(String code) {
+        return CODE_LABELS.getOrDefault(code, code);
+    }
+
+    static String label(String name) {
+        return LABELS.getOrDefault(name, name);
+    }
+
+    static List<Explanation.Value> of(Map<String, Object> bindings) {
+        List<Explanation.Value> values = new ArrayList<>();
+        bindings.forEach((id, value) -> {
+            String name = id.replaceFirst("^\\$", "");
+            values.add(new Explanation.Value(name, label(name), format(value),
+                    value instanceof Coded coded ? coded.label() : value instanceof String code ? CODE_LABELS.get(code) : null));
+        });
+        return values;
+    }
+
+    /** Exact decimals in plain notation without trailing zeros (as the stored input has them); codes as codes. */
+    static String format(Object value) {
+        if (value == null) {
+            return "null";
+        }
+        if (value instanceof BigDecimal d) {
+            return d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString();
+        }
+        return value instanceof Coded coded ? coded.code() : value.toString();
+    }
+}

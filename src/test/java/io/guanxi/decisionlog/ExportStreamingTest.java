@@ -1,0 +1,128 @@
+package io.guanxi.decisionlog;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.guanxi.advice.AdviceApi;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import io.guanxi.system.ApiKeyTestFilter;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An export streams: 200,000 decisions leave a service whose whole heap is far smaller than the
+ * export, run in its own JVM with {@code -Xmx64m} against this test's database.
+ */
+@MicronautTest(transactional = false)
+class ExportStreamingTest {
+
+    static final int RECORDS = 200_000;
+    static final int HEAP_MB = 64;
+    private static final Logger LOG = LoggerFactory.getLogger(ExportStreamingTest.class);
+
+    @Inject
+    @Client("/")
+    HttpClient client;
+    @Inject
+    JsonMapper json;
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void twoHundredThousandDecisionsStreamThroughASmallHeap() throws Exception {
+        DataSource plain = DelegatingDataSource.unwrapDataSource(dataSource);
+        String customer = AdviceApi.uniqueCustomer("BULK");
+        String template = new AdviceApi(client, json).advise(AdviceApi.validRequest(customer)).text("decisionId");
+        BulkDecisions bulk = new BulkDecisions(plain, customer);
+        try {
+            long started = System.nanoTime();
+            bulk.insert(template, RECORDS, UUID.randomUUID().toString().substring(0, 8));
+            LOG.info("Inserted {} decisions in {} ms", RECORDS, (System.nanoTime() - started) / 1_000_000);
+            assertEquals(RECORDS + 1, bulk.count());
+            try (ForkedService service = ForkedService.start(BulkDecisions.jdbcUrl(plain), HEAP_MB,
+                    Path.of("target", "export-streaming-service.log"))) {
+                Download jsonl = download(service.uri("/v1/decisions/export?format=jsonl&customerId=" + customer));
+                Download csv = download(service.uri("/v1/decisions/export?format=csv&customerId=" + customer));
+                assertEquals(RECORDS + 1, jsonl.lines());
+                assertEquals(RECORDS + 2, csv.lines(), "a header and every record");
+                assertTrue(jsonl.bytes() > 2L * HEAP_MB * 1024 * 1024,
+                        jsonl.bytes() + " bytes: more than twice the service's whole heap");
+                assertTrue(service.isAlive(), "the service survived both exports");
+                abandon(service.uri("/v1/decisions/export?format=jsonl&customerId=" + customer));
+                assertTrue(exportQueryEnds(plain), "an abandoned export releases its query and connection");
+            }
+        } finally {
+            long started = System.nanoTime();
+            bulk.delete();
+            LOG.info("Deleted the bulk decisions in {} ms", (System.nanoTime() - started) / 1_000_000);
+        }
+    }
+
+    private record Download(long lines, long bytes) {
+    }
+
+    /** Reads the first megabyte of an export, then hangs up. */
+    private static void abandon(URI uri) throws IOException, InterruptedException {
+        HttpResponse<InputStream> response = java.net.http.HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(uri).header("X-API-Key", ApiKeyTestFilter.AUDITOR).build(),
+                        HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream in = response.body()) {
+            in.readNBytes(1 << 20);
+        }
+    }
+
+    private static boolean exportQueryEnds(DataSource db) throws Exception {
+        String running = "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE INFO LIKE '%d.explanation_json FROM%'"
+                + " AND ID <> CONNECTION_ID()";
+        for (int i = 0; i < 100; i++) {
+            try (var c = db.getConnection(); var q = c.createStatement(); var rs = q.executeQuery(running)) {
+                rs.next();
+                if (rs.getInt(1) == 0) {
+                    LOG.info("The abandoned export's query ended after {} ms", i * 100);
+                    return true;
+                }
+            }
+            Thread.sleep(100);
+        }
+        return false;
+    }
+
+    /** Reads the export as it arrives, counting lines and bytes: the test holds none of it either. */
+    private static Download download(URI uri) throws IOException, InterruptedException {
+        long started = System.nanoTime();
+        HttpResponse<InputStream> response = java.net.http.HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(uri).header("X-API-Key", ApiKeyTestFilter.AUDITOR).build(),
+                        HttpResponse.BodyHandlers.ofInputStream());
+        assertEquals(200, response.statusCode());
+        long lines = 0;
+        long bytes = 0;
+        byte[] buffer = new byte[64 * 1024];
+        try (InputStream in = response.body()) {
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                bytes += n;
+                for (int i = 0; i < n; i++) {
+                    if (buffer[i] == '\n') {
+                        lines++;
+                    }
+                }
+            }
+        }
+        LOG.info("Exported {} lines, {} MB in {} ms from {}", lines, bytes >> 20,
+                (System.nanoTime() - started) / 1_000_000, uri);
+        return new Download(lines, bytes);
+    }
+}
