@@ -1,0 +1,57 @@
+package io.guanxi.decisionlog;
+
+import io.guanxi.customer.CustomerState;
+import io.guanxi.customer.CustomerStateRepository;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Optional;
+
+/** The production store: decisions go into the MariaDB audit chain through the group-commit appender. */
+@Singleton
+@Requires(property = "guanxi.benchmark-in-memory", notEquals = "true")
+final class DatabaseDecisionStore implements DecisionStore {
+
+    private final DecisionRecordRepository records;
+    private final CustomerStateRepository states;
+    private final TransactionOperations<Connection> transactions;
+    private final GroupCommitAppender appender;
+
+    DatabaseDecisionStore(DecisionRecordRepository records, CustomerStateRepository states,
+                          TransactionOperations<Connection> transactions, GroupCommitAppender appender) {
+        this.records = records;
+        this.states = states;
+        this.transactions = transactions;
+        this.appender = appender;
+    }
+
+    @Override
+    public Snapshot read(String customerId, @Nullable String requestId) {
+        // One connection and one consistent snapshot for both reads.
+        return transactions.executeRead(status -> {
+            Optional<DecisionRecord> earlier = requestId == null ? Optional.empty() : records.findByRequestId(requestId);
+            Optional<CustomerState> state = earlier.isPresent() ? Optional.empty() : states.findById(customerId);
+            return new Snapshot(earlier, state);
+        });
+    }
+
+    @Override
+    public AppendResult append(PendingDecision decision) {
+        return appender.append(decision);
+    }
+
+    @Override
+    public LogStatus status() {
+        ChainHead head = transactions.executeRead(status -> {
+            try {
+                return ChainHead.read(status.getConnection(), false);
+            } catch (SQLException e) {
+                throw new DecisionLogUnavailableException("cannot read the chain head", e);
+            }
+        });
+        return new LogStatus(head.seq(), head.hash(), appender.refused(), "database");
+    }
+}

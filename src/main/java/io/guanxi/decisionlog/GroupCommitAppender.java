@@ -1,0 +1,151 @@
+package io.guanxi.decisionlog;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one writer of the decision log in this instance (group commit): request threads hand it
+ * their decisions and wait; its thread takes whatever has queued up, writes it as one batch in one
+ * transaction, then answers every waiting thread. While a batch commits the next one queues, so a
+ * busy service commits many decisions per transaction instead of one.
+ */
+@Singleton
+@Requires(property = "guanxi.benchmark-in-memory", notEquals = "true")
+class GroupCommitAppender {
+
+    /** Bounds one transaction's size; a longer queue is simply written in several batches. */
+    static final int MAX_BATCH = 64;
+    private static final Logger LOG = LoggerFactory.getLogger(GroupCommitAppender.class);
+
+    private record Waiting(PendingDecision decision, CompletableFuture<AppendResult> result) {
+    }
+
+    private final TransactionOperations<Connection> transactions;
+    private final BlockingQueue<Waiting> queue = new LinkedBlockingQueue<>();
+    private final AtomicLong refused = new AtomicLong();
+    private final Thread thread;
+    private boolean closed;
+
+    GroupCommitAppender(TransactionOperations<Connection> transactions) {
+        this.transactions = transactions;
+        transactions.executeWrite(status -> sealUnchained(status.getConnection()));
+        this.thread = new Thread(this::run, "decision-log-appender");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Queues the decision and waits until the batch holding it has committed or failed. */
+    AppendResult append(PendingDecision decision) {
+        CompletableFuture<AppendResult> result = new CompletableFuture<>();
+        synchronized (this) {
+            if (closed) {
+                throw refuse(1, new IllegalStateException("the decision log is shutting down"));
+            }
+            queue.add(new Waiting(decision, result));
+        }
+        try {
+            return result.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DecisionLogUnavailableException("interrupted while waiting for the decision log", e);
+        } catch (ExecutionException e) {
+            throw (DecisionLogUnavailableException) e.getCause();
+        }
+    }
+
+    /** Decisions refused since start because their batch could not be committed. */
+    long refused() {
+        return refused.get();
+    }
+
+    /** How many decisions wait for the next batch (for tests that need a batch to form). */
+    int queued() {
+        return queue.size();
+    }
+
+    @PreDestroy
+    void close() throws InterruptedException {
+        synchronized (this) {
+            closed = true;
+        }
+        thread.join(TimeUnit.SECONDS.toMillis(30));
+    }
+
+    private void run() {
+        List<Waiting> batch = new ArrayList<>(MAX_BATCH);
+        while (!isClosed() || !queue.isEmpty()) {
+            try {
+                Waiting first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first != null) {
+                    batch.add(first);
+                    queue.drainTo(batch, MAX_BATCH - 1);
+                    commit(batch);
+                    batch.clear();
+                }
+            } catch (InterruptedException e) {
+                // Only close() may stop this thread, after the queue is empty.
+                LOG.warn("The decision log appender was interrupted; it keeps running until closed");
+            }
+        }
+    }
+
+    private synchronized boolean isClosed() {
+        return closed;
+    }
+
+    private void commit(List<Waiting> batch) {
+        List<PendingDecision> decisions = batch.stream().map(Waiting::decision).toList();
+        try {
+            List<AppendResult> results = transactions.executeWrite(status -> write(status.getConnection(), decisions));
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).result().complete(results.get(i));
+            }
+        } catch (RuntimeException | Error e) {
+            DecisionLogUnavailableException refusal = refuse(batch.size(), e);
+            batch.forEach(w -> w.result().completeExceptionally(refusal));
+        }
+    }
+
+    private DecisionLogUnavailableException refuse(int decisions, Throwable cause) {
+        long total = refused.addAndGet(decisions);
+        LOG.error("{} decision(s) refused: their records could not be committed, so no advice is given"
+                + " ({} refused since start)", decisions, total, cause);
+        return new DecisionLogUnavailableException("the decision could not be written to the decision log;"
+                + " no advice was given and nothing was stored: " + cause.getMessage(), cause);
+    }
+
+    private static List<AppendResult> write(Connection c, List<PendingDecision> decisions) {
+        try {
+            return ChainBatch.write(c, decisions);
+        } catch (SQLException e) {
+            throw new DecisionLogUnavailableException("batch of " + decisions.size() + " not written", e);
+        }
+    }
+
+    /** Seals records written before the chain existed (seq NULL), in id order, once, at start. */
+    private static Void sealUnchained(Connection c) {
+        try {
+            long sealed = LegacyRecords.seal(c);
+            if (sealed > 0) {
+                LOG.info("Sealed {} decision record(s) written before the audit chain into it", sealed);
+            }
+            return null;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot seal the records written before the audit chain", e);
+        }
+    }
+}
