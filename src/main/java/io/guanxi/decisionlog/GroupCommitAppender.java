@@ -1,9 +1,9 @@
 package io.guanxi.decisionlog;
 
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.annotation.PreDestroy;
-import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * transaction, then answers every waiting thread. While a batch commits the next one queues, so a
  * busy service commits many decisions per transaction instead of one.
  */
-@Singleton
+// Eager: records from before the chain are sealed at start, before any request can append.
+@Context
 @Requires(property = "guanxi.benchmark-in-memory", notEquals = "true")
 class GroupCommitAppender {
 
