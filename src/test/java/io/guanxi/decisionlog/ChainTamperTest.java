@@ -64,6 +64,8 @@ class ChainTamperTest {
                     original.replace("\"INITIAL\"", "\"STABLE\""), target);
             try {
                 assertBroken(target, "altered content");
+                assertEquals("1 broken at " + target + ": altered content (its content does not match its hash)",
+                        commandLine("verify", "--from", String.valueOf(first), "--to", String.valueOf(last)));
             } finally {
                 AuditDatabase.update(c, "UPDATE decision_record SET output_json = ? WHERE seq = ?", original, target);
             }
@@ -103,17 +105,20 @@ class ChainTamperTest {
 
     @Test
     void commandLineReportsTheSameAsTheEndpoint() {
+        String hash = verify(first, last).text("headHash");
+
+        assertEquals("0 ok " + (last - first + 1) + " records, head " + last + " " + hash,
+                commandLine("verify", "--from", String.valueOf(first), "--to", String.valueOf(last)));
+    }
+
+    /** Runs {@code guanxi audit ...} against the test database; returns the exit status and the output. */
+    private static String commandLine(String... args) {
         System.setProperty("datasources.default.url", AuditDatabase.url());
         System.setProperty("datasources.default.username", "root");
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            int status = AuditCommand.run(new String[] {"verify", "--from", String.valueOf(first), "--to",
-                    String.valueOf(last)}, new PrintStream(out, true, StandardCharsets.UTF_8));
-
-            String hash = verify(first, last).text("headHash");
-            assertEquals("ok " + (last - first + 1) + " records, head " + last + " " + hash,
-                    out.toString(StandardCharsets.UTF_8).trim());
-            assertEquals(0, status);
+            int status = AuditCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8));
+            return status + " " + out.toString(StandardCharsets.UTF_8).trim();
         } finally {
             System.clearProperty("datasources.default.url");
             System.clearProperty("datasources.default.username");
