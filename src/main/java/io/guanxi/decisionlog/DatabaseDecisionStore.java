@@ -30,6 +30,10 @@ final class DatabaseDecisionStore implements DecisionStore {
 
     @Override
     public Snapshot read(String customerId, @Nullable String requestId) {
+        if (requestId == null) {
+            // A single read needs no transaction of its own (one round trip instead of several).
+            return new Snapshot(Optional.empty(), states.findById(customerId));
+        }
         // One connection and one consistent snapshot for both reads.
         return transactions.executeRead(status -> {
             Optional<DecisionRecord> earlier = requestId == null ? Optional.empty() : records.findByRequestId(requestId);
