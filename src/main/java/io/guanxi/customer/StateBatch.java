@@ -1,18 +1,20 @@
 package io.guanxi.customer;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * Writes the state changes of one batch of decisions inside the batch's transaction: first lock
- * and compare every customer's version, then write all changes that still match in one statement.
+ * The state side of one batch of decisions, as SQL the decision log sends within its batch
+ * transaction: first lock and compare every customer's version, then write all changes that still
+ * match in one statement. Statements come as text plus binding, so the caller can send several in
+ * one round trip.
  */
 public final class StateBatch {
 
@@ -22,21 +24,25 @@ public final class StateBatch {
         this.lockedVersions = lockedVersions;
     }
 
-    /** Locks the state rows of these customers until commit and remembers their versions. */
-    public static StateBatch lock(Connection c, Collection<String> customerIds) throws SQLException {
+    /** Locks the state rows of {@code count} customers until commit, returning their versions. */
+    public static String lockSql(int count) {
+        return "SELECT customer_id, version FROM customer_state WHERE customer_id IN ("
+                + String.join(", ", Collections.nCopies(count, "?")) + ") FOR UPDATE";
+    }
+
+    /** Binds {@link #lockSql} from parameter {@code index}; returns the next free index. */
+    public static int bindLock(PreparedStatement s, int index, Collection<String> customerIds) throws SQLException {
+        for (String id : customerIds) {
+            s.setString(index++, id);
+        }
+        return index;
+    }
+
+    /** The versions {@link #lockSql} returned. */
+    public static StateBatch locked(ResultSet rows) throws SQLException {
         Map<String, Long> versions = new HashMap<>();
-        String sql = "SELECT customer_id, version FROM customer_state WHERE customer_id IN ("
-                + placeholders(customerIds.size()) + ") FOR UPDATE";
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            int i = 1;
-            for (String id : customerIds) {
-                s.setString(i++, id);
-            }
-            try (ResultSet rows = s.executeQuery()) {
-                while (rows.next()) {
-                    versions.put(rows.getString(1), rows.getLong(2));
-                }
-            }
+        while (rows.next()) {
+            versions.put(rows.getString(1), rows.getLong(2));
         }
         return new StateBatch(versions);
     }
@@ -47,35 +53,28 @@ public final class StateBatch {
     }
 
     /**
-     * Writes changes that passed {@link #stillCurrent}: a new row for a first decision, the next
-     * version otherwise. The locks taken in {@link #lock} make the upsert safe: no other writer can
-     * have moved these rows since.
+     * Writes {@code count} changes that passed {@link #stillCurrent}: a new row for a first
+     * decision, the next version otherwise. The locks taken by {@link #lockSql} make the upsert
+     * safe: no other writer can have moved these rows since.
      */
-    public static void write(Connection c, List<StateChange> changes) throws SQLException {
-        if (changes.isEmpty()) {
-            return;
-        }
-        String sql = "INSERT INTO customer_state (customer_id, cooperation_stage, last_share, last_decision_id,"
-                + " version, updated_at) VALUES " + String.join(", ", java.util.Collections.nCopies(changes.size(),
-                "(?, ?, ?, ?, ?, ?)"))
+    public static String writeSql(int count) {
+        return "INSERT INTO customer_state (customer_id, cooperation_stage, last_share, last_decision_id,"
+                + " version, updated_at) VALUES " + String.join(", ", Collections.nCopies(count, "(?, ?, ?, ?, ?, ?)"))
                 + " ON DUPLICATE KEY UPDATE cooperation_stage = VALUES(cooperation_stage),"
                 + " last_share = VALUES(last_share), last_decision_id = VALUES(last_decision_id),"
                 + " version = VALUES(version), updated_at = VALUES(updated_at)";
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            int i = 1;
-            for (StateChange change : changes) {
-                s.setString(i++, change.customerId());
-                s.setString(i++, change.cooperationStage());
-                s.setString(i++, change.lastShare());
-                s.setString(i++, change.lastDecisionId());
-                s.setLong(i++, change.newVersion());
-                s.setObject(i++, change.updatedAt());
-            }
-            s.executeUpdate();
-        }
     }
 
-    private static String placeholders(int count) {
-        return String.join(", ", java.util.Collections.nCopies(count, "?"));
+    /** Binds {@link #writeSql} from parameter {@code index}; returns the next free index. */
+    public static int bindWrite(PreparedStatement s, int index, List<StateChange> changes) throws SQLException {
+        for (StateChange change : changes) {
+            s.setString(index++, change.customerId());
+            s.setString(index++, change.cooperationStage());
+            s.setString(index++, change.lastShare());
+            s.setString(index++, change.lastDecisionId());
+            s.setLong(index++, change.newVersion());
+            s.setObject(index++, change.updatedAt());
+        }
+        return index;
     }
 }

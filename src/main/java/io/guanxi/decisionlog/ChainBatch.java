@@ -15,29 +15,34 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Writes one batch of decisions in the caller's transaction: locks the chain head (which orders
- * all writers, across instances), drops the decisions whose state moved or whose requestId is
- * taken, seals the rest in order and writes their records, their states and the new head.
+ * Writes one batch of decisions in the caller's transaction, in two round trips: first lock the
+ * chain head (which orders all writers, across instances), the customers' states and the
+ * requestIds; then seal the decisions whose state still matches and whose requestId is free, and
+ * write their states, their records and the new head together. The connection must allow
+ * several statements per round trip.
  */
 final class ChainBatch {
+
+    private record Locked(ChainHead head, StateBatch states, Set<String> takenRequestIds) {
+    }
 
     private ChainBatch() {
     }
 
     /** One result per decision, in order; throws when the batch as a whole cannot be written. */
     static List<AppendResult> write(Connection c, List<PendingDecision> batch) throws SQLException {
-        ChainHead head = ChainHead.read(c, true);
-        StateBatch states = StateBatch.lock(c, customers(batch));
-        Set<String> takenRequestIds = lockRequestIds(c, batch);
+        Locked locked = lock(c, batch);
+        ChainHead head = locked.head();
         Set<String> customersInBatch = new HashSet<>();
+        Set<String> requestIdsInBatch = new HashSet<>(locked.takenRequestIds());
         List<AppendResult> results = new ArrayList<>(batch.size());
         List<DecisionRecord> sealed = new ArrayList<>(batch.size());
         List<StateChange> changes = new ArrayList<>(batch.size());
         for (PendingDecision d : batch) {
             String requestId = d.record().requestId();
-            if (!states.stillCurrent(d.state()) || !customersInBatch.add(d.state().customerId())) {
+            if (!locked.states().stillCurrent(d.state()) || !customersInBatch.add(d.state().customerId())) {
                 results.add(AppendResult.STATE_MOVED);
-            } else if (requestId != null && !takenRequestIds.add(requestId)) {
+            } else if (requestId != null && !requestIdsInBatch.add(requestId)) {
                 results.add(AppendResult.REQUEST_ID_TAKEN);
             } else {
                 DecisionRecord record = d.record().sealed(head.seq() + 1, head.hash());
@@ -47,50 +52,63 @@ final class ChainBatch {
                 results.add(AppendResult.COMMITTED);
             }
         }
-        StateBatch.write(c, changes);
-        insert(c, sealed);
-        head.write(c);
+        if (!sealed.isEmpty()) {
+            writeAll(c, changes, sealed, head);
+        }
         return results;
     }
 
-    private static Set<String> customers(List<PendingDecision> batch) {
-        Set<String> ids = new LinkedHashSet<>();
-        batch.forEach(d -> ids.add(d.state().customerId()));
-        return ids;
-    }
-
-    /** The requestIds of this batch that a stored record already carries, locked until commit. */
-    private static Set<String> lockRequestIds(Connection c, List<PendingDecision> batch) throws SQLException {
-        List<String> ids = batch.stream().map(d -> d.record().requestId()).filter(Objects::nonNull).toList();
-        Set<String> taken = new HashSet<>();
-        if (ids.isEmpty()) {
-            return taken;
-        }
-        String sql = "SELECT request_id FROM decision_record WHERE request_id IN (" + marks(ids.size(), "?")
-                + ") FOR UPDATE";
+    private static Locked lock(Connection c, List<PendingDecision> batch) throws SQLException {
+        Set<String> customers = new LinkedHashSet<>();
+        batch.forEach(d -> customers.add(d.state().customerId()));
+        List<String> requestIds = batch.stream().map(d -> d.record().requestId()).filter(Objects::nonNull).toList();
+        String sql = ChainHead.SELECT + " FOR UPDATE; " + StateBatch.lockSql(customers.size())
+                + (requestIds.isEmpty() ? "" : "; SELECT request_id FROM decision_record WHERE request_id IN ("
+                + marks(requestIds.size(), "?") + ") FOR UPDATE");
         try (PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < ids.size(); i++) {
-                s.setString(i + 1, ids.get(i));
+            int i = StateBatch.bindLock(s, 1, customers);
+            for (String id : requestIds) {
+                s.setString(i++, id);
             }
-            try (ResultSet rows = s.executeQuery()) {
-                while (rows.next()) {
-                    taken.add(rows.getString(1));
-                }
+            s.execute();
+            ChainHead head = read(s, ChainHead::from);
+            s.getMoreResults();
+            StateBatch states = read(s, StateBatch::locked);
+            Set<String> taken = new HashSet<>();
+            if (!requestIds.isEmpty()) {
+                s.getMoreResults();
+                read(s, rows -> collect(rows, taken));
             }
+            return new Locked(head, states, taken);
         }
-        return taken;
     }
 
-    /** All sealed records in one multi-row INSERT: one round trip per batch. */
-    private static void insert(Connection c, List<DecisionRecord> sealed) throws SQLException {
-        if (sealed.isEmpty()) {
-            return;
+    private interface Reader<T> {
+        T read(ResultSet rows) throws SQLException;
+    }
+
+    private static <T> T read(PreparedStatement s, Reader<T> reader) throws SQLException {
+        try (ResultSet rows = s.getResultSet()) {
+            return reader.read(rows);
         }
+    }
+
+    private static Set<String> collect(ResultSet rows, Set<String> into) throws SQLException {
+        while (rows.next()) {
+            into.add(rows.getString(1));
+        }
+        return into;
+    }
+
+    /** States, records (one multi-row INSERT) and the new head in one round trip. */
+    private static void writeAll(Connection c, List<StateChange> changes, List<DecisionRecord> sealed, ChainHead head)
+            throws SQLException {
         int width = ChainEncoding.FIELDS.size() + 2;
-        String sql = "INSERT INTO decision_record (" + ChainEncoding.COLUMNS + ", prev_hash, hash) VALUES "
-                + marks(sealed.size(), "(" + marks(width, "?") + ")");
+        String sql = StateBatch.writeSql(changes.size()) + "; INSERT INTO decision_record (" + ChainEncoding.COLUMNS
+                + ", prev_hash, hash) VALUES " + marks(sealed.size(), "(" + marks(width, "?") + ")")
+                + "; " + ChainHead.UPDATE;
         try (PreparedStatement s = c.prepareStatement(sql)) {
-            int i = 1;
+            int i = StateBatch.bindWrite(s, 1, changes);
             for (DecisionRecord r : sealed) {
                 for (ChainEncoding.Field f : ChainEncoding.FIELDS) {
                     s.setObject(i++, f.value().apply(r));
@@ -98,7 +116,8 @@ final class ChainBatch {
                 s.setString(i++, r.prevHash());
                 s.setString(i++, r.hash());
             }
-            s.executeUpdate();
+            head.bind(s, i);
+            s.execute();
         }
     }
 

@@ -10,22 +10,34 @@ import java.sql.SQLException;
 @Serdeable
 public record ChainHead(long seq, String hash) {
 
+    static final String SELECT = "SELECT seq, hash FROM decision_chain_head WHERE id = 1";
+    static final String UPDATE = "UPDATE decision_chain_head SET seq = ?, hash = ? WHERE id = 1";
+
     static ChainHead read(Connection c, boolean forUpdate) throws SQLException {
-        String sql = "SELECT seq, hash FROM decision_chain_head WHERE id = 1" + (forUpdate ? " FOR UPDATE" : "");
-        try (PreparedStatement s = c.prepareStatement(sql); ResultSet row = s.executeQuery()) {
-            if (!row.next()) {
-                throw new SQLException("decision_chain_head has no row: the V3 migration did not run");
-            }
-            return new ChainHead(row.getLong(1), row.getString(2));
+        try (PreparedStatement s = c.prepareStatement(SELECT + (forUpdate ? " FOR UPDATE" : ""));
+             ResultSet row = s.executeQuery()) {
+            return from(row);
         }
     }
 
+    static ChainHead from(ResultSet row) throws SQLException {
+        if (!row.next()) {
+            throw new SQLException("decision_chain_head has no row: the V3 migration did not run");
+        }
+        return new ChainHead(row.getLong(1), row.getString(2));
+    }
+
     void write(Connection c) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("UPDATE decision_chain_head SET seq = ?, hash = ? WHERE id = 1")) {
-            s.setLong(1, seq);
-            s.setString(2, hash);
+        try (PreparedStatement s = c.prepareStatement(UPDATE)) {
+            bind(s, 1);
             s.executeUpdate();
         }
+    }
+
+    int bind(PreparedStatement s, int index) throws SQLException {
+        s.setLong(index, seq);
+        s.setString(index + 1, hash);
+        return index + 2;
     }
 
     ChainHead next(DecisionRecord sealed) {

@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,15 +36,16 @@ class GroupCommitAppender {
     private record Waiting(PendingDecision decision, CompletableFuture<AppendResult> result) {
     }
 
-    private final TransactionOperations<Connection> transactions;
+    private final AppenderConnection connection;
     private final BlockingQueue<Waiting> queue = new LinkedBlockingQueue<>();
     private final AtomicLong refused = new AtomicLong();
     private final Thread thread;
     private boolean closed;
 
-    GroupCommitAppender(TransactionOperations<Connection> transactions) {
-        this.transactions = transactions;
+    GroupCommitAppender(TransactionOperations<Connection> transactions, DataSource dataSource) {
+        // Injecting the datasource also means Flyway has migrated the schema before this runs.
         transactions.executeWrite(status -> sealUnchained(status.getConnection()));
+        this.connection = new AppenderConnection(dataSource);
         this.thread = new Thread(this::run, "decision-log-appender");
         thread.setDaemon(true);
         thread.start();
@@ -84,6 +86,7 @@ class GroupCommitAppender {
             closed = true;
         }
         thread.join(TimeUnit.SECONDS.toMillis(30));
+        connection.close();
     }
 
     private void run() {
@@ -111,11 +114,11 @@ class GroupCommitAppender {
     private void commit(List<Waiting> batch) {
         List<PendingDecision> decisions = batch.stream().map(Waiting::decision).toList();
         try {
-            List<AppendResult> results = transactions.executeWrite(status -> write(status.getConnection(), decisions));
+            List<AppendResult> results = connection.inTransaction(c -> ChainBatch.write(c, decisions));
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).result().complete(results.get(i));
             }
-        } catch (RuntimeException | Error e) {
+        } catch (SQLException | RuntimeException | Error e) {
             DecisionLogUnavailableException refusal = refuse(batch.size(), e);
             batch.forEach(w -> w.result().completeExceptionally(refusal));
         }
@@ -127,14 +130,6 @@ class GroupCommitAppender {
                 + " ({} refused since start)", decisions, total, cause);
         return new DecisionLogUnavailableException("the decision could not be written to the decision log;"
                 + " no advice was given and nothing was stored: " + cause.getMessage(), cause);
-    }
-
-    private static List<AppendResult> write(Connection c, List<PendingDecision> decisions) {
-        try {
-            return ChainBatch.write(c, decisions);
-        } catch (SQLException e) {
-            throw new DecisionLogUnavailableException("batch of " + decisions.size() + " not written", e);
-        }
     }
 
     /** Seals records written before the chain existed (seq NULL), in id order, once, at start. */

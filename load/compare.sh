@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Throughput of POST /v1/advice with the full decision log (hash chain + state + record committed in
+# MariaDB) against the benchmark-only in-memory mode, back to back on the same machine.
+# Usage: load/compare.sh [DURATION] [WARMUP]   (after `mvn package`; needs wrk)
+# Writes target/perf-<mode>.log (service), -wrk.txt (load) and -top.txt (CPU per process).
+set -euo pipefail
+duration=${1:-15s}
+warmup=${2:-10s}
+port=${PORT:-18080}
+cd "$(dirname "$0")/.."
+data=${GUANXI_DATA_DIR:-target/perf-data}
+url=http://127.0.0.1:$port
+
+measure() {
+  local mode=$1; shift
+  env "$@" GUANXI_DATA_DIR="$data" MICRONAUT_SERVER_PORT="$port" java -jar target/guanxi.jar \
+      > "target/perf-$mode.log" 2>&1 &
+  local pid=$!
+  for _ in $(seq 120); do curl -sf "$url/health" > /dev/null && break; sleep 1; done
+  wrk -t2 -c16 -d"$warmup" -s load/advice.lua "$url" > /dev/null 2>&1
+  uptime | sed "s/^/[$mode] load before run:/"
+  top -b -n 3 -d 5 > "target/perf-$mode-top.txt" &
+  wrk -t2 -c16 -d"$duration" --latency -s load/advice.lua "$url" > "target/perf-$mode-wrk.txt" 2>&1
+  wait %2 2>/dev/null || true
+  grep -E "Requests/sec|Non-2xx|Socket errors|99%" "target/perf-$mode-wrk.txt" | sed "s/^/[$mode] /"
+  grep -E " (java|mariadbd|wrk)\b" "target/perf-$mode-top.txt" | awk -v m="$mode" '{print "[" m "] top " $1, $9 "% " $12}'
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+}
+
+measure database
+measure in-memory GUANXI_BENCHMARK_IN_MEMORY=true

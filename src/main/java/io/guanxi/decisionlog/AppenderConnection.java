@@ -1,0 +1,89 @@
+package io.guanxi.decisionlog;
+
+import com.zaxxer.hikari.HikariConfig;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+
+/**
+ * The appender's own connection to the configured database, kept open and outside the pool. It
+ * allows several statements per round trip (a batch needs three round trips whatever its size:
+ * lock, write, commit) and reads committed data without gap locks. A connection that failed is
+ * closed, which rolls its transaction back; the next batch opens a new one.
+ */
+final class AppenderConnection implements AutoCloseable {
+
+    /** Work done inside one transaction. */
+    interface Work<T> {
+        T apply(Connection c) throws SQLException;
+    }
+
+    private static final long IDLE_CHECK_NANOS = TimeUnit.SECONDS.toNanos(10);
+
+    private final String url;
+    private final String username;
+    private final String password;
+    private Connection connection;
+    private long lastUsed;
+
+    AppenderConnection(DataSource dataSource) {
+        if (!(DelegatingDataSource.unwrapDataSource(dataSource) instanceof HikariConfig pool)) {
+            throw new IllegalStateException("the decision log needs the Hikari datasource's settings");
+        }
+        String jdbcUrl = pool.getJdbcUrl();
+        this.url = jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + "allowMultiQueries=true";
+        this.username = pool.getUsername();
+        this.password = pool.getPassword();
+    }
+
+    /** Runs the work and commits; on any failure nothing of it stays (rolled back, connection dropped). */
+    <T> T inTransaction(Work<T> work) throws SQLException {
+        Connection c = open();
+        try {
+            T result = work.apply(c);
+            c.commit();
+            lastUsed = System.nanoTime();
+            return result;
+        } catch (SQLException | RuntimeException | Error e) {
+            discard(e);
+            throw e;
+        }
+    }
+
+    @Override
+    public void close() {
+        discard(null);
+    }
+
+    private Connection open() throws SQLException {
+        // A connection idle for long may have been closed by the server: check before trusting it.
+        if (connection != null && System.nanoTime() - lastUsed > IDLE_CHECK_NANOS && !connection.isValid(2)) {
+            discard(null);
+        }
+        if (connection == null) {
+            Connection c = DriverManager.getConnection(url, username, password);
+            c.setAutoCommit(false);
+            c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            connection = c;
+        }
+        return connection;
+    }
+
+    private void discard(Throwable failure) {
+        if (connection == null) {
+            return;
+        }
+        try (Connection c = connection) {
+            connection = null;
+            c.rollback();
+        } catch (SQLException e) {
+            // Closing the connection rolls back on the server anyway.
+            if (failure != null) {
+                failure.addSuppressed(e);
+            }
+        }
+    }
+}
