@@ -18,12 +18,18 @@ measure() {
   local pid=$!
   for _ in $(seq 120); do curl -sf "$url/health" > /dev/null && break; sleep 1; done
   wrk -t2 -c16 -d"$warmup" -s load/advice.lua "$url" > /dev/null 2>&1
-  uptime | sed "s/^/[$mode] load before run:/"
-  top -b -n 3 -d 5 > "target/perf-$mode-top.txt" &
-  wrk -t2 -c16 -d"$duration" --latency -s load/advice.lua "$url" > "target/perf-$mode-wrk.txt" 2>&1
-  wait %2 2>/dev/null || true
-  grep -E "Requests/sec|Non-2xx|Socket errors|99%" "target/perf-$mode-wrk.txt" | sed "s/^/[$mode] /"
-  grep -E " (java|mariadbd|wrk)\b" "target/perf-$mode-top.txt" | awk -v m="$mode" '{print "[" m "] top " $1, $9 "% " $12}'
+  uptime | sed "s/^/[$mode] before: /"
+  wrk -t2 -c16 -d"$duration" --latency -s load/advice.lua "$url" > "target/perf-$mode-wrk.txt" 2>&1 &
+  local load=$!
+  sleep 1
+  local db; db=$(pgrep -d, -P "$pid" mariadbd || true)
+  top -b -n 4 -d 4 -p "$pid,$load${db:+,$db}" > "target/perf-$mode-top.txt"
+  wait "$load"
+  grep -E "Requests/sec|Non-2xx|Socket errors|  (50|99)%" "target/perf-$mode-wrk.txt" | sed "s/^/[$mode] /"
+  # top's first frame has no interval behind it: show the three that follow.
+  awk -v m="$mode" '/^top -/ {frame++} frame < 2 {next} /^%Cpu/ {print "[" m "] machine " $0}
+      /^ *[0-9]+ / {print "[" m "] " $12 " " $9 "%"}' "target/perf-$mode-top.txt"
+  curl -s "$url/v1/audit/head" | sed "s/^/[$mode] head /"; echo
   kill "$pid"; wait "$pid" 2>/dev/null || true
 }
 

@@ -56,6 +56,7 @@ final class DatabaseDecisionStore implements DecisionStore {
                 throw new DecisionLogUnavailableException("cannot read the chain head", e);
             }
         });
-        return new LogStatus(head.seq(), head.hash(), appender.refused(), "database");
+        return new LogStatus(head.seq(), head.hash(), appender.refused(), "database", appender.commits(),
+                appender.committed());
     }
 }

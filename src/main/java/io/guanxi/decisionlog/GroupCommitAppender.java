@@ -39,6 +39,8 @@ class GroupCommitAppender {
     private final AppenderConnection connection;
     private final BlockingQueue<Waiting> queue = new LinkedBlockingQueue<>();
     private final AtomicLong refused = new AtomicLong();
+    private final AtomicLong commits = new AtomicLong();
+    private final AtomicLong committed = new AtomicLong();
     private final Thread thread;
     private boolean closed;
 
@@ -73,6 +75,16 @@ class GroupCommitAppender {
     /** Decisions refused since start because their batch could not be committed. */
     long refused() {
         return refused.get();
+    }
+
+    /** Batch transactions committed since start. */
+    long commits() {
+        return commits.get();
+    }
+
+    /** Decisions committed since start: divided by {@link #commits()}, the decisions per commit. */
+    long committed() {
+        return committed.get();
     }
 
     /** How many decisions wait for the next batch (for tests that need a batch to form). */
@@ -115,6 +127,8 @@ class GroupCommitAppender {
         List<PendingDecision> decisions = batch.stream().map(Waiting::decision).toList();
         try {
             List<AppendResult> results = connection.inTransaction(c -> ChainBatch.write(c, decisions));
+            commits.incrementAndGet();
+            committed.addAndGet(results.stream().filter(r -> r == AppendResult.COMMITTED).count());
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).result().complete(results.get(i));
             }

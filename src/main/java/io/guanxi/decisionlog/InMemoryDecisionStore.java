@@ -64,6 +64,6 @@ final class InMemoryDecisionStore implements DecisionStore {
 
     @Override
     public synchronized LogStatus status() {
-        return new LogStatus(head.seq(), head.hash(), 0, "in-memory");
+        return new LogStatus(head.seq(), head.hash(), 0, "in-memory", 0, head.seq());
     }
 }
