@@ -25,11 +25,11 @@ measure() {
   local db; db=$(pgrep -d, -P "$pid" mariadbd || true)
   top -b -n 4 -d 4 -p "$pid,$load${db:+,$db}" > "target/perf-$mode-top.txt"
   wait "$load"
-  grep -E "Requests/sec|Non-2xx|Socket errors|  (50|99)%" "target/perf-$mode-wrk.txt" | sed "s/^/[$mode] /"
+  grep -E "Requests/sec|Non-2xx|Socket errors|  (50|99)%" "target/perf-$mode-wrk.txt" | sed "s/^/[$mode] /" || true
   # top's first frame has no interval behind it: show the three that follow.
   awk -v m="$mode" '/^top -/ {frame++} frame < 2 {next} /^%Cpu/ {print "[" m "] machine " $0}
       /^ *[0-9]+ / {print "[" m "] " $12 " " $9 "%"}' "target/perf-$mode-top.txt"
-  curl -s "$url/v1/audit/head" | sed "s/^/[$mode] head /"; echo
+  curl -s "$url/v1/audit/head" | sed "s/^/[$mode] head /" || echo "[$mode] head not readable"; echo
   kill "$pid"; wait "$pid" 2>/dev/null || true
 }
 

@@ -10,8 +10,8 @@ import javax.sql.DataSource;
 
 /**
  * The appender's own connection to the configured database, kept open and outside the pool. It
- * allows several statements per round trip (a batch needs three round trips whatever its size:
- * lock, write, commit) and reads committed data without gap locks. A connection that failed is
+ * allows several statements per round trip (a batch needs two whatever its size: lock, then write
+ * and commit) and reads committed data without gap locks. A connection that failed is
  * closed, which rolls its transaction back; the next batch opens a new one.
  */
 final class AppenderConnection implements AutoCloseable {
@@ -39,7 +39,10 @@ final class AppenderConnection implements AutoCloseable {
         this.password = pool.getPassword();
     }
 
-    /** Runs the work and commits; on any failure nothing of it stays (rolled back, connection dropped). */
+    /**
+     * Runs the work and commits (a no-op when the work's last statement committed already); on any
+     * failure nothing of it stays (rolled back, connection dropped).
+     */
     <T> T inTransaction(Work<T> work) throws SQLException {
         Connection c = open();
         try {

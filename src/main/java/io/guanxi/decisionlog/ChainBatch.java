@@ -15,7 +15,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Writes one batch of decisions in the caller's transaction, in two round trips: first lock the
+ * Writes and commits one batch of decisions in two round trips: first lock the
  * chain head (which orders all writers, across instances), the customers' states and the
  * requestIds; then seal the decisions whose state still matches and whose requestId is free, and
  * write their states, their records and the new head together. The connection must allow
@@ -100,13 +100,16 @@ final class ChainBatch {
         return into;
     }
 
-    /** States, records (one multi-row INSERT) and the new head in one round trip. */
+    /** States, records (one multi-row INSERT), the new head and the commit in one round trip. */
     private static void writeAll(Connection c, List<StateChange> changes, List<DecisionRecord> sealed, ChainHead head)
             throws SQLException {
         int width = ChainEncoding.FIELDS.size() + 2;
         String sql = StateBatch.writeSql(changes.size()) + "; INSERT INTO decision_record (" + ChainEncoding.COLUMNS
                 + ", prev_hash, hash) VALUES " + marks(sealed.size(), "(" + marks(width, "?") + ")")
-                + "; " + ChainHead.UPDATE;
+                + "; " + ChainHead.UPDATE
+                // Committing in the same round trip saves one; the server runs nothing after a failed
+                // statement, so a failure leaves the transaction open for the caller's rollback.
+                + "; COMMIT";
         try (PreparedStatement s = c.prepareStatement(sql)) {
             int i = StateBatch.bindWrite(s, 1, changes);
             for (DecisionRecord r : sealed) {
