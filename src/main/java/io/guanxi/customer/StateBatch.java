@@ -77,4 +77,33 @@ public final class StateBatch {
         }
         return index;
     }
+
+    /**
+     * One change as a statement that fails, instead of changing nothing, when the state moved: a
+     * first decision inserts (a duplicate key if someone else did), a later one sets the version
+     * to NULL unless it is still the expected one (an error under strict SQL mode).
+     */
+    public static String guardedSql(StateChange change) {
+        return change.expectedVersion() == null
+                ? "INSERT INTO customer_state (customer_id, cooperation_stage, last_share, last_decision_id, version,"
+                        + " updated_at) VALUES (?, ?, ?, ?, 0, ?)"
+                : "UPDATE customer_state SET cooperation_stage = ?, last_share = ?, last_decision_id = ?,"
+                        + " updated_at = ?, version = IF(version = ?, version + 1, NULL) WHERE customer_id = ?";
+    }
+
+    /** Binds {@link #guardedSql} from parameter {@code index}; returns the next free index. */
+    public static int bindGuarded(PreparedStatement s, int index, StateChange change) throws SQLException {
+        if (change.expectedVersion() == null) {
+            s.setString(index++, change.customerId());
+        }
+        s.setString(index++, change.cooperationStage());
+        s.setString(index++, change.lastShare());
+        s.setString(index++, change.lastDecisionId());
+        s.setObject(index++, change.updatedAt());
+        if (change.expectedVersion() != null) {
+            s.setLong(index++, change.expectedVersion());
+            s.setString(index++, change.customerId());
+        }
+        return index;
+    }
 }

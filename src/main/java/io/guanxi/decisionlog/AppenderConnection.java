@@ -5,6 +5,7 @@ import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
@@ -70,6 +71,10 @@ final class AppenderConnection implements AutoCloseable {
             Connection c = DriverManager.getConnection(url, username, password);
             c.setAutoCommit(false);
             c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            try (Statement s = c.createStatement()) {
+                // The optimistic batch relies on NULL in a NOT NULL column being an error.
+                s.execute("SET SESSION sql_mode = CONCAT_WS(',', NULLIF(@@sql_mode, ''), 'STRICT_ALL_TABLES')");
+            }
             connection = c;
         }
         return connection;

@@ -23,6 +23,10 @@ import java.util.Set;
  */
 final class ChainBatch {
 
+    /** What a batch left behind: one result per decision, in order, and the chain's new head. */
+    record Written(List<AppendResult> results, ChainHead head) {
+    }
+
     private record Locked(ChainHead head, StateBatch states, Set<String> takenRequestIds) {
     }
 
@@ -30,7 +34,7 @@ final class ChainBatch {
     }
 
     /** One result per decision, in order; throws when the batch as a whole cannot be written. */
-    static List<AppendResult> write(Connection c, List<PendingDecision> batch) throws SQLException {
+    static Written write(Connection c, List<PendingDecision> batch) throws SQLException {
         Locked locked = lock(c, batch);
         ChainHead head = locked.head();
         Set<String> customersInBatch = new HashSet<>();
@@ -55,7 +59,7 @@ final class ChainBatch {
         if (!sealed.isEmpty()) {
             writeAll(c, changes, sealed, head);
         }
-        return results;
+        return new Written(results, head);
     }
 
     private static Locked lock(Connection c, List<PendingDecision> batch) throws SQLException {
@@ -103,25 +107,32 @@ final class ChainBatch {
     /** States, records (one multi-row INSERT), the new head and the commit in one round trip. */
     private static void writeAll(Connection c, List<StateChange> changes, List<DecisionRecord> sealed, ChainHead head)
             throws SQLException {
-        int width = ChainEncoding.FIELDS.size() + 2;
-        String sql = StateBatch.writeSql(changes.size()) + "; INSERT INTO decision_record (" + ChainEncoding.COLUMNS
-                + ", prev_hash, hash) VALUES " + marks(sealed.size(), "(" + marks(width, "?") + ")")
-                + "; " + ChainHead.UPDATE
+        String sql = StateBatch.writeSql(changes.size()) + "; " + insertSql(sealed.size()) + "; " + ChainHead.UPDATE
                 // Committing in the same round trip saves one; the server runs nothing after a failed
                 // statement, so a failure leaves the transaction open for the caller's rollback.
                 + "; COMMIT";
         try (PreparedStatement s = c.prepareStatement(sql)) {
-            int i = StateBatch.bindWrite(s, 1, changes);
-            for (DecisionRecord r : sealed) {
-                for (ChainEncoding.Field f : ChainEncoding.FIELDS) {
-                    s.setObject(i++, f.value().apply(r));
-                }
-                s.setString(i++, r.prevHash());
-                s.setString(i++, r.hash());
-            }
+            int i = bindRecords(s, StateBatch.bindWrite(s, 1, changes), sealed);
             head.bind(s, i);
             s.execute();
         }
+    }
+
+    /** All sealed records in one multi-row INSERT. */
+    static String insertSql(int count) {
+        return "INSERT INTO decision_record (" + ChainEncoding.COLUMNS + ", prev_hash, hash) VALUES "
+                + marks(count, "(" + marks(ChainEncoding.FIELDS.size() + 2, "?") + ")");
+    }
+
+    static int bindRecords(PreparedStatement s, int index, List<DecisionRecord> sealed) throws SQLException {
+        for (DecisionRecord r : sealed) {
+            for (ChainEncoding.Field f : ChainEncoding.FIELDS) {
+                s.setObject(index++, f.value().apply(r));
+            }
+            s.setString(index++, r.prevHash());
+            s.setString(index++, r.hash());
+        }
+        return index;
     }
 
     private static String marks(int count, String mark) {

@@ -6,6 +6,8 @@ import io.micronaut.transaction.TransactionOperations;
 import jakarta.annotation.PreDestroy;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
+import java.sql.SQLTransactionRollbackException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -43,6 +45,8 @@ class GroupCommitAppender {
     private final AtomicLong committed = new AtomicLong();
     private final Thread thread;
     private boolean closed;
+    /** The head this appender wrote last; null when unknown (at start, after a failure). */
+    private ChainHead head;
 
     GroupCommitAppender(TransactionOperations<Connection> transactions, DataSource dataSource) {
         // Injecting the datasource also means Flyway has migrated the schema before this runs.
@@ -126,7 +130,7 @@ class GroupCommitAppender {
     private void commit(List<Waiting> batch) {
         List<PendingDecision> decisions = batch.stream().map(Waiting::decision).toList();
         try {
-            List<AppendResult> results = connection.inTransaction(c -> ChainBatch.write(c, decisions));
+            List<AppendResult> results = write(decisions);
             commits.incrementAndGet();
             committed.addAndGet(results.stream().filter(r -> r == AppendResult.COMMITTED).count());
             for (int i = 0; i < batch.size(); i++) {
@@ -136,6 +140,25 @@ class GroupCommitAppender {
             DecisionLogUnavailableException refusal = refuse(batch.size(), e);
             batch.forEach(w -> w.result().completeExceptionally(refusal));
         }
+    }
+
+    /** One round trip when the head and states are as expected, else the locked path decision by decision. */
+    private List<AppendResult> write(List<PendingDecision> decisions) throws SQLException {
+        ChainHead expected = head;
+        head = null;
+        if (expected != null) {
+            try {
+                ChainBatch.Written written = connection.inTransaction(c -> OptimisticBatch.write(c, expected, decisions));
+                head = written.head();
+                return written.results();
+            } catch (SQLIntegrityConstraintViolationException | SQLTransactionRollbackException e) {
+                // A guard failed (or a deadlock with another instance): nothing was written.
+                LOG.debug("Batch of {} writes under locks: {}", decisions.size(), e.getMessage());
+            }
+        }
+        ChainBatch.Written written = connection.inTransaction(c -> ChainBatch.write(c, decisions));
+        head = written.head();
+        return written.results();
     }
 
     private DecisionLogUnavailableException refuse(int decisions, Throwable cause) {
