@@ -2,6 +2,9 @@ package io.guanxi.decisionlog;
 
 import io.guanxi.customer.CustomerState;
 import io.guanxi.customer.CustomerStateRepository;
+import io.guanxi.customer.StateQuery;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import javax.sql.DataSource;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionOperations;
@@ -19,9 +22,12 @@ final class DatabaseDecisionStore implements DecisionStore {
     private final CustomerStateRepository states;
     private final TransactionOperations<Connection> transactions;
     private final GroupCommitAppender appender;
+    private final DataSource pool;
 
     DatabaseDecisionStore(DecisionRecordRepository records, CustomerStateRepository states,
-                          TransactionOperations<Connection> transactions, GroupCommitAppender appender) {
+                          TransactionOperations<Connection> transactions, GroupCommitAppender appender,
+                          DataSource dataSource) {
+        this.pool = DelegatingDataSource.unwrapDataSource(dataSource);
         this.records = records;
         this.states = states;
         this.transactions = transactions;
@@ -31,8 +37,12 @@ final class DatabaseDecisionStore implements DecisionStore {
     @Override
     public Snapshot read(String customerId, @Nullable String requestId) {
         if (requestId == null) {
-            // A single read needs no transaction of its own (one round trip instead of several).
-            return new Snapshot(Optional.empty(), states.findById(customerId));
+            // The read every decision makes: plain JDBC on a pooled connection, no transaction of its own.
+            try (Connection c = pool.getConnection()) {
+                return new Snapshot(Optional.empty(), StateQuery.find(c, customerId));
+            } catch (SQLException e) {
+                throw new DecisionLogUnavailableException("cannot read the state of customer " + customerId, e);
+            }
         }
         // One connection and one consistent snapshot for both reads.
         return transactions.executeRead(status -> {
