@@ -35,7 +35,8 @@ final class AppenderConnection implements AutoCloseable {
             throw new IllegalStateException("the decision log needs the Hikari datasource's settings");
         }
         String jdbcUrl = pool.getJdbcUrl();
-        this.url = jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + "allowMultiQueries=true";
+        // A database that stops answering fails the batch (503s) after 30 s instead of holding requests forever.
+        this.url = jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + "allowMultiQueries=true&socketTimeout=30000";
         this.username = pool.getUsername();
         this.password = pool.getPassword();
     }

@@ -21,31 +21,20 @@ public final class AuditCommand {
     private AuditCommand() {
     }
 
+    private record Range(long from, Long to) {
+    }
+
     /** Runs the command and returns its exit status; {@code out} is the command's own output. */
     public static int run(String[] args, PrintStream out) {
-        if (args.length == 0 || !args[0].equals("verify")) {
-            out.println(USAGE);
-            return 2;
-        }
-        long from = 1;
-        Long to = null;
-        try {
-            for (int i = 1; i < args.length; i += 2) {
-                long value = Long.parseLong(args[i + 1]);
-                switch (args[i]) {
-                    case "--from" -> from = value;
-                    case "--to" -> to = value;
-                    default -> throw new IllegalArgumentException(args[i]);
-                }
-            }
-        } catch (RuntimeException e) {
+        Range range = parse(args);
+        if (range == null) {
             out.println(USAGE);
             return 2;
         }
         try (Connection c = connect()) {
             c.setReadOnly(true);
             c.setAutoCommit(false);
-            Verification result = ChainVerifier.verify(c, from, to);
+            Verification result = ChainVerifier.verify(c, range.from(), range.to());
             c.rollback();
             out.println(result.line());
             return result.ok() ? 0 : 1;
@@ -53,6 +42,30 @@ public final class AuditCommand {
             out.println("cannot read the decision log: " + e.getMessage());
             return 2;
         }
+    }
+
+    /** {@code verify [--from N] [--to N]}, or null when the arguments are anything else. */
+    private static Range parse(String[] args) {
+        if (args.length == 0 || !args[0].equals("verify") || args.length % 2 == 0) {
+            return null;
+        }
+        long from = 1;
+        Long to = null;
+        for (int i = 1; i < args.length; i += 2) {
+            try {
+                long value = Long.parseLong(args[i + 1]);
+                switch (args[i]) {
+                    case "--from" -> from = value;
+                    case "--to" -> to = value;
+                    default -> {
+                        return null;
+                    }
+                }
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        return from < 1 || (to != null && to < from) ? null : new Range(from, to);
     }
 
     /**

@@ -43,23 +43,29 @@ final class ChainBatch {
         List<DecisionRecord> sealed = new ArrayList<>(batch.size());
         List<StateChange> changes = new ArrayList<>(batch.size());
         for (PendingDecision d : batch) {
-            String requestId = d.record().requestId();
-            if (!locked.states().stillCurrent(d.state()) || !customersInBatch.add(d.state().customerId())) {
-                results.add(AppendResult.STATE_MOVED);
-            } else if (requestId != null && !requestIdsInBatch.add(requestId)) {
-                results.add(AppendResult.REQUEST_ID_TAKEN);
-            } else {
+            AppendResult result = admit(d, locked.states(), customersInBatch, requestIdsInBatch);
+            if (result == AppendResult.COMMITTED) {
                 DecisionRecord record = d.record().sealed(head.seq() + 1, head.hash());
                 head = head.next(record);
                 sealed.add(record);
                 changes.add(d.state());
-                results.add(AppendResult.COMMITTED);
             }
+            results.add(result);
         }
         if (!sealed.isEmpty()) {
             writeAll(c, changes, sealed, head);
         }
         return new Written(results, head);
+    }
+
+    /** Whether the decision may join the batch: its state unmoved, its customer and requestId not yet in it. */
+    private static AppendResult admit(PendingDecision d, StateBatch states, Set<String> customers,
+                                      Set<String> requestIds) {
+        String requestId = d.record().requestId();
+        if (!states.stillCurrent(d.state()) || !customers.add(d.state().customerId())) {
+            return AppendResult.STATE_MOVED;
+        }
+        return requestId != null && !requestIds.add(requestId) ? AppendResult.REQUEST_ID_TAKEN : AppendResult.COMMITTED;
     }
 
     private static Locked lock(Connection c, List<PendingDecision> batch) throws SQLException {
