@@ -137,6 +137,17 @@ class ChainTamperTest {
         assertEquals("database", head.text("mode"));
     }
 
+    @Test
+    void rangeBeyondTheHeadIsEmptyAndOk() {
+        long head = api.get("/v1/audit/head").body().get("seq").getLongValue();
+
+        AdviceApi.Reply result = verify(head + 5, head + 10);
+
+        assertEquals(true, result.body().get("ok").getBooleanValue());
+        assertEquals(0, result.body().get("count").getLongValue());
+        assertEquals(400, api.get("/v1/audit/verify?from=0").status());
+    }
+
     /** Exchanges the places of two records (seq is unique, hence the detour through 0). */
     private static void swap(Connection c, long a, long b) throws SQLException {
         AuditDatabase.update(c, "UPDATE decision_record SET seq = 0 WHERE seq = ?", a);
