@@ -79,31 +79,44 @@ public final class StateBatch {
     }
 
     /**
-     * One change as a statement that fails, instead of changing nothing, when the state moved: a
-     * first decision inserts (a duplicate key if someone else did), a later one sets the version
-     * to NULL unless it is still the expected one (an error under strict SQL mode).
+     * First decisions as one multi-row INSERT: a duplicate key (someone else stored the customer
+     * first) fails the statement instead of changing nothing.
      */
-    public static String guardedSql(StateChange change) {
-        return change.expectedVersion() == null
-                ? "INSERT INTO customer_state (customer_id, cooperation_stage, last_share, last_decision_id, version,"
-                        + " updated_at) VALUES (?, ?, ?, ?, 0, ?)"
-                : "UPDATE customer_state SET cooperation_stage = ?, last_share = ?, last_decision_id = ?,"
-                        + " updated_at = ?, version = IF(version = ?, version + 1, NULL) WHERE customer_id = ?";
+    public static String insertSql(int count) {
+        return "INSERT INTO customer_state (customer_id, cooperation_stage, last_share, last_decision_id, version,"
+                + " updated_at) VALUES " + String.join(", ", Collections.nCopies(count, "(?, ?, ?, ?, 0, ?)"));
     }
 
-    /** Binds {@link #guardedSql} from parameter {@code index}; returns the next free index. */
-    public static int bindGuarded(PreparedStatement s, int index, StateChange change) throws SQLException {
-        if (change.expectedVersion() == null) {
+    /** Binds {@link #insertSql} from parameter {@code index}; returns the next free index. */
+    public static int bindInsert(PreparedStatement s, int index, List<StateChange> firsts) throws SQLException {
+        for (StateChange change : firsts) {
             s.setString(index++, change.customerId());
+            s.setString(index++, change.cooperationStage());
+            s.setString(index++, change.lastShare());
+            s.setString(index++, change.lastDecisionId());
+            s.setObject(index++, change.updatedAt());
         }
+        return index;
+    }
+
+    /**
+     * A later decision's change as a statement that fails, instead of changing nothing, when the
+     * state moved: the version becomes NULL unless it is still the expected one (an error under
+     * strict SQL mode).
+     */
+    public static String guardedUpdateSql() {
+        return "UPDATE customer_state SET cooperation_stage = ?, last_share = ?, last_decision_id = ?,"
+                + " updated_at = ?, version = IF(version = ?, version + 1, NULL) WHERE customer_id = ?";
+    }
+
+    /** Binds {@link #guardedUpdateSql} from parameter {@code index}; returns the next free index. */
+    public static int bindGuardedUpdate(PreparedStatement s, int index, StateChange change) throws SQLException {
         s.setString(index++, change.cooperationStage());
         s.setString(index++, change.lastShare());
         s.setString(index++, change.lastDecisionId());
         s.setObject(index++, change.updatedAt());
-        if (change.expectedVersion() != null) {
-            s.setLong(index++, change.expectedVersion());
-            s.setString(index++, change.customerId());
-        }
+        s.setLong(index++, change.expectedVersion());
+        s.setString(index++, change.customerId());
         return index;
     }
 }
