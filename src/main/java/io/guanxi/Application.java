@@ -1,5 +1,6 @@
 package io.guanxi;
 
+import io.guanxi.decisionlog.AuditCommand;
 import io.guanxi.rules.RulesCommand;
 import io.micronaut.runtime.Micronaut;
 import java.util.Arrays;
@@ -12,11 +13,16 @@ public final class Application {
 
     public static void main(String[] args) {
         String command = args.length > 0 ? args[0] : "";
+        String[] rest = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
         switch (command) {
-            // Command-line tools run without the HTTP server or a database.
+            // Command-line tools: their result is their output and exit status, not log lines.
             case "rules" -> {
                 System.setProperty("logback.configurationFile", "logback-cli.xml");
-                System.exit(RulesCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+                System.exit(RulesCommand.run(rest, System.out, System.err));
+            }
+            case "audit" -> {
+                System.setProperty("logback.configurationFile", "logback-cli.xml");
+                System.exit(AuditCommand.run(rest, System.out));
             }
             default -> Micronaut.run(Application.class, args);
         }

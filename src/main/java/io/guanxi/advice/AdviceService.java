@@ -2,26 +2,24 @@ package io.guanxi.advice;
 
 import io.guanxi.customer.CustomerLocks;
 import io.guanxi.customer.CustomerState;
-import io.guanxi.customer.CustomerStateRepository;
+import io.guanxi.customer.StateChange;
+import io.guanxi.decisionlog.AppendResult;
 import io.guanxi.decisionlog.DecisionInput;
+import io.guanxi.decisionlog.DecisionLogUnavailableException;
 import io.guanxi.decisionlog.DecisionRecord;
-import io.guanxi.decisionlog.DecisionRecordRepository;
+import io.guanxi.decisionlog.DecisionStore;
 import io.guanxi.decisionlog.ExplanationJson;
+import io.guanxi.decisionlog.PendingDecision;
 import io.guanxi.facts.Advice;
 import io.guanxi.facts.CooperationStage;
 import io.guanxi.facts.CustomerFacts;
 import io.guanxi.facts.StoredRelationship;
 import io.guanxi.rules.RuleEngine;
-import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.json.JsonMapper;
-import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.SQLIntegrityConstraintViolationException;
-import java.sql.SQLTransactionRollbackException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -35,8 +33,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Decides the advice for one customer: judges it against the stored state, evaluates the live
- * rules, and commits the decision record and the new state together. A 200 means both are
- * committed; a repeated requestId returns its original decision and writes nothing.
+ * rules, and hands the decision record and the new state to the decision log, which commits both
+ * together. A 200 means both are committed; a repeated requestId returns its original decision and
+ * writes nothing.
  */
 @Singleton
 public class AdviceService {
@@ -45,26 +44,22 @@ public class AdviceService {
     private static final Logger LOG = LoggerFactory.getLogger(AdviceService.class);
 
     private final RuleEngine rules;
-    private final DecisionRecordRepository decisions;
-    private final CustomerStateRepository states;
+    private final DecisionStore store;
     private final CustomerLocks locks;
-    private final TransactionOperations<Connection> transactions;
     private final JsonMapper json;
     private final Clock clock;
 
-    AdviceService(RuleEngine rules, DecisionRecordRepository decisions, CustomerStateRepository states,
-                  CustomerLocks locks, TransactionOperations<Connection> transactions, JsonMapper json, Clock clock) {
+    AdviceService(RuleEngine rules, DecisionStore store, CustomerLocks locks, JsonMapper json, Clock clock) {
         this.rules = rules;
-        this.decisions = decisions;
-        this.states = states;
+        this.store = store;
         this.locks = locks;
-        this.transactions = transactions;
         this.json = json;
         this.clock = clock;
     }
 
     public AdviceResponse advise(AdviceRequest request) {
         String input = DecisionInput.canonicalJson(request.facts());
+        // The lock is held from reading the state until the decision is committed (or refused).
         return locks.withLock(request.facts().getCustomerId(), () -> decideWithRetries(request, input));
     }
 
@@ -72,18 +67,14 @@ public class AdviceService {
         StateConflictException last = null;
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             try {
-                return transactions.executeWrite(status -> decideOnce(request, input));
+                return decideOnce(request, input);
             } catch (StateConflictException e) {
                 last = e;
                 LOG.info("Customer {}: {} (attempt {} of {})", request.facts().getCustomerId(), e.getMessage(),
                         attempt, MAX_ATTEMPTS);
                 backOff(attempt);
-            } catch (DataAccessException e) {
-                if (!isWriteConflict(e)) {
-                    throw e;
-                }
-                last = new StateConflictException("a concurrent writer took the same key or lock first", e);
-                backOff(attempt);
+            } catch (DecisionLogUnavailableException e) {
+                throw new DecisionUnavailableException(e.getMessage(), e);
             }
         }
         throw new DecisionUnavailableException("the decision for customer " + request.facts().getCustomerId()
@@ -102,19 +93,23 @@ public class AdviceService {
 
     private AdviceResponse decideOnce(AdviceRequest request, String input) {
         CustomerFacts facts = request.facts();
-        if (request.requestId() != null) {
-            Optional<DecisionRecord> earlier = decisions.findByRequestId(request.requestId());
-            if (earlier.isPresent()) {
-                return replay(earlier.get(), facts.getCustomerId(), input, request.requestId());
-            }
+        DecisionStore.Snapshot snapshot = store.read(facts.getCustomerId(), request.requestId());
+        if (snapshot.earlier().isPresent()) {
+            return replay(snapshot.earlier().get(), facts.getCustomerId(), input, request.requestId());
         }
-        Optional<CustomerState> state = states.findById(facts.getCustomerId());
+        Optional<CustomerState> state = snapshot.state();
         Advice advice = rules.evaluate(facts, stored(state));
         Instant decidedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         AdviceResponse response = AdviceResponse.of(UUID.randomUUID().toString(), facts.getCustomerId(), advice, decidedAt);
-        decisions.save(record(request, input, advice, response, decidedAt));
-        storeState(state, facts, advice, response.decisionId(), decidedAt);
-        return response;
+        AppendResult result = store.append(new PendingDecision(record(request, input, advice, response, decidedAt),
+                stateChange(state, facts, advice, response.decisionId(), decidedAt)));
+        switch (result) {
+            case COMMITTED -> {
+                return response;
+            }
+            case STATE_MOVED -> throw new StateConflictException("the stored state changed while deciding", null);
+            default -> throw new StateConflictException("another decision took requestId " + request.requestId(), null);
+        }
     }
 
     private AdviceResponse replay(DecisionRecord earlier, String customerId, String input, String requestId) {
@@ -132,7 +127,7 @@ public class AdviceService {
 
     private DecisionRecord record(AdviceRequest request, String input, Advice advice, AdviceResponse response,
                                   Instant decidedAt) {
-        return new DecisionRecord(null, response.decisionId(), response.customerId(), request.requestId(),
+        return DecisionRecord.unsealed(response.decisionId(), response.customerId(), request.requestId(),
                 advice.rulesetVersion(),
                 advice.previousCooperationStage() == null ? null : advice.previousCooperationStage().code(),
                 advice.cooperationStage().code(), advice.transition().code(), advice.lifecycleStage().code(),
@@ -141,26 +136,11 @@ public class AdviceService {
                 advice.evaluationNanos() / 1_000, ExplanationJson.write(advice.explanations()));
     }
 
-    private void storeState(Optional<CustomerState> state, CustomerFacts facts, Advice advice, String decisionId,
-                            Instant decidedAt) {
-        String stage = advice.cooperationStage().code();
-        String share = DecisionInput.plain(facts.getPurchaseShare());
-        if (state.isEmpty()) {
-            states.save(new CustomerState(facts.getCustomerId(), stage, share, decisionId, 0, utc(decidedAt)));
-        } else if (states.compareAndSet(facts.getCustomerId(), state.get().version(), stage, share, decisionId,
-                utc(decidedAt)) == 0) {
-            throw new StateConflictException("the stored state changed while deciding", null);
-        }
-    }
-
-    /** A duplicate key (same customer or requestId written first elsewhere), a deadlock or a lock wait timeout. */
-    private static boolean isWriteConflict(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLIntegrityConstraintViolationException || t instanceof SQLTransactionRollbackException) {
-                return true;
-            }
-        }
-        return false;
+    private static StateChange stateChange(Optional<CustomerState> state, CustomerFacts facts, Advice advice,
+                                           String decisionId, Instant decidedAt) {
+        return new StateChange(facts.getCustomerId(), state.map(CustomerState::version).orElse(null),
+                advice.cooperationStage().code(), DecisionInput.plain(facts.getPurchaseShare()), decisionId,
+                utc(decidedAt));
     }
 
     private static LocalDateTime utc(Instant instant) {

@@ -17,6 +17,9 @@ import java.time.LocalDateTime;
  * @param firedRules  a JSON array of the names of the rules that fired, in firing order
  * @param decidedAt   UTC, millisecond precision
  * @param explanationJson for each output, the rules that set it and the fact values they read
+ * @param seq         the record's place in the audit chain, gap-free from 1 (set when appended)
+ * @param prevHash    the hash of the record before it ({@link ChainEncoding#GENESIS} for the first)
+ * @param hash        SHA-256 over this record's canonical encoding and {@code prevHash}
  */
 @MappedEntity("decision_record")
 public record DecisionRecord(
@@ -36,5 +39,30 @@ public record DecisionRecord(
         String firedRules,
         LocalDateTime decidedAt,
         long evaluationMicros,
-        String explanationJson) {
+        String explanationJson,
+        @Nullable Long seq,
+        @Nullable String prevHash,
+        @Nullable String hash) {
+
+    /** A record that is not in the chain yet: the appender seals it. */
+    public static DecisionRecord unsealed(String decisionId, String customerId, @Nullable String requestId,
+                                          String rulesetVersion, @Nullable String previousStage,
+                                          String cooperationStage, String transition, String lifecycleStage,
+                                          String tier, String relationshipType, String inputJson, String outputJson,
+                                          String firedRules, LocalDateTime decidedAt, long evaluationMicros,
+                                          String explanationJson) {
+        return new DecisionRecord(null, decisionId, customerId, requestId, rulesetVersion, previousStage,
+                cooperationStage, transition, lifecycleStage, tier, relationshipType, inputJson, outputJson,
+                firedRules, decidedAt, evaluationMicros, explanationJson, null, null, null);
+    }
+
+    /** This record as the chain's next link after {@code prevHash}, with its hash. */
+    DecisionRecord sealed(long seq, String prevHash) {
+        DecisionRecord placed = new DecisionRecord(id, decisionId, customerId, requestId, rulesetVersion,
+                previousStage, cooperationStage, transition, lifecycleStage, tier, relationshipType, inputJson,
+                outputJson, firedRules, decidedAt, evaluationMicros, explanationJson, seq, prevHash, null);
+        return new DecisionRecord(id, decisionId, customerId, requestId, rulesetVersion, previousStage,
+                cooperationStage, transition, lifecycleStage, tier, relationshipType, inputJson, outputJson,
+                firedRules, decidedAt, evaluationMicros, explanationJson, seq, prevHash, ChainEncoding.hash(placed));
+    }
 }

@@ -6,11 +6,12 @@ import io.micronaut.data.repository.GenericRepository;
 import java.util.List;
 import java.util.Optional;
 
-/** Appends decision records and finds them again; nothing here updates or deletes one. */
+/**
+ * Finds decision records. Nothing here writes: records are appended only by the decision log's
+ * appender, which chains them (see GroupCommitAppender).
+ */
 @JdbcRepository(dialect = Dialect.MYSQL)
 public interface DecisionRecordRepository extends GenericRepository<DecisionRecord, Long> {
-
-    DecisionRecord save(DecisionRecord decision);
 
     Optional<DecisionRecord> findByDecisionId(String decisionId);
 

@@ -62,7 +62,9 @@ public final class EmbeddedMariaDb extends DB {
                 .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
                 .addArg("--character-set-server=utf8mb4")
                 .addArg("--collation-server=utf8mb4_unicode_ci")
-                .addArg("--bind-address=127.0.0.1");
+                .addArg("--bind-address=127.0.0.1")
+                // Each application context keeps a pool; tests run several contexts on one server.
+                .addArg("--max-connections=1000");
         if ("root".equals(System.getProperty("user.name"))) {
             config.addArg("--user=root");
         }

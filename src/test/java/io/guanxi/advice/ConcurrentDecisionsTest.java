@@ -72,6 +72,27 @@ class ConcurrentDecisionsTest {
             replies.forEach(r -> assertTrue(r.status() == 200 || r.status() == 503, () -> here.write(r.body())));
             assertTrue(answered > 0);
             assertChain(customer, answered);
+            AdviceApi.Reply verified = here.get("/v1/audit/verify");
+            assertEquals(true, verified.body().get("ok").getBooleanValue(), "both instances extend one audit chain: "
+                    + verified.body());
+        }
+    }
+
+    @Test
+    void twoInstancesAppendingForManyCustomersExtendOneChain() throws Exception {
+        try (EmbeddedServer other = ApplicationContext.run(EmbeddedServer.class, Map.of("micronaut.server.port", -1), "test");
+             HttpClient otherClient = other.getApplicationContext().createBean(HttpClient.class, other.getURL())) {
+            AdviceApi here = new AdviceApi(client, json);
+            AdviceApi there = new AdviceApi(otherClient, json);
+            long before = here.get("/v1/audit/head").body().get("seq").getLongValue();
+
+            List<AdviceApi.Reply> replies = inParallel(60, i -> (i % 2 == 0 ? here : there)
+                    .advise(request(AdviceApi.uniqueCustomer("FORK"), i)));
+
+            replies.forEach(r -> assertEquals(200, r.status(), () -> String.valueOf(r.body())));
+            AdviceApi.Reply verified = here.get("/v1/audit/verify?from=" + (before + 1));
+            assertEquals(true, verified.body().get("ok").getBooleanValue(), () -> verified.text("detail"));
+            assertEquals(60, verified.body().get("count").getLongValue(), "no fork, no gap");
         }
     }
 

@@ -4,13 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.guanxi.advice.AdviceApi;
-import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.guanxi.system.ApiKeyTestFilter;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
+import io.guanxi.system.EmbeddedMariaDb;
+import org.mariadb.jdbc.MariaDbDataSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -25,51 +21,64 @@ import org.slf4j.LoggerFactory;
 
 /**
  * An export streams: 200,000 decisions leave a service whose whole heap is far smaller than the
- * export, run in its own JVM with {@code -Xmx64m} against this test's database.
+ * export, run in its own JVM with {@code -Xmx64m}.
  */
-@MicronautTest(transactional = false)
 class ExportStreamingTest {
 
     static final int RECORDS = 200_000;
     static final int HEAP_MB = 64;
     private static final Logger LOG = LoggerFactory.getLogger(ExportStreamingTest.class);
 
-    @Inject
-    @Client("/")
-    HttpClient client;
-    @Inject
-    JsonMapper json;
-    @Inject
-    DataSource dataSource;
-
+    /**
+     * The bulk records live in a database of their own (on the shared test server), written after
+     * the service started: the shared audit chain never sees them, and the whole database is
+     * dropped afterwards.
+     */
     @Test
     void twoHundredThousandDecisionsStreamThroughASmallHeap() throws Exception {
-        DataSource plain = DelegatingDataSource.unwrapDataSource(dataSource);
+        String database = "export_" + UUID.randomUUID().toString().replace("-", "");
+        String url = EmbeddedMariaDb.startIn(Path.of("target/test-data")).jdbcUrl(database);
+        MariaDbDataSource plain = new MariaDbDataSource(url);
+        plain.setUser("root");
+        plain.setPassword("");
         String customer = AdviceApi.uniqueCustomer("BULK");
-        String template = new AdviceApi(client, json).advise(AdviceApi.validRequest(customer)).text("decisionId");
-        BulkDecisions bulk = new BulkDecisions(plain, customer);
-        try {
+        try (ForkedService service = ForkedService.start(url, HEAP_MB,
+                Path.of("target", "export-streaming-service.log"))) {
+            String template = advise(service, customer);
             long started = System.nanoTime();
+            BulkDecisions bulk = new BulkDecisions(plain, customer);
             bulk.insert(template, RECORDS, UUID.randomUUID().toString().substring(0, 8));
             LOG.info("Inserted {} decisions in {} ms", RECORDS, (System.nanoTime() - started) / 1_000_000);
             assertEquals(RECORDS + 1, bulk.count());
-            try (ForkedService service = ForkedService.start(BulkDecisions.jdbcUrl(plain), HEAP_MB,
-                    Path.of("target", "export-streaming-service.log"))) {
-                Download jsonl = download(service.uri("/v1/decisions/export?format=jsonl&customerId=" + customer));
-                Download csv = download(service.uri("/v1/decisions/export?format=csv&customerId=" + customer));
-                assertEquals(RECORDS + 1, jsonl.lines());
-                assertEquals(RECORDS + 2, csv.lines(), "a header and every record");
-                assertTrue(jsonl.bytes() > 2L * HEAP_MB * 1024 * 1024,
-                        jsonl.bytes() + " bytes: more than twice the service's whole heap");
-                assertTrue(service.isAlive(), "the service survived both exports");
-                abandon(service.uri("/v1/decisions/export?format=jsonl&customerId=" + customer));
-                assertTrue(exportQueryEnds(plain), "an abandoned export releases its query and connection");
-            }
+            Download jsonl = download(service.uri("/v1/decisions/export?format=jsonl&customerId=" + customer));
+            Download csv = download(service.uri("/v1/decisions/export?format=csv&customerId=" + customer));
+            assertEquals(RECORDS + 1, jsonl.lines());
+            assertEquals(RECORDS + 2, csv.lines(), "a header and every record");
+            assertTrue(jsonl.bytes() > 2L * HEAP_MB * 1024 * 1024,
+                    jsonl.bytes() + " bytes: more than twice the service's whole heap");
+            assertTrue(service.isAlive(), "the service survived both exports");
+            abandon(service.uri("/v1/decisions/export?format=jsonl&customerId=" + customer));
+            assertTrue(exportQueryEnds(plain), "an abandoned export releases its query and connection");
         } finally {
-            long started = System.nanoTime();
-            bulk.delete();
-            LOG.info("Deleted the bulk decisions in {} ms", (System.nanoTime() - started) / 1_000_000);
+            try (var c = plain.getConnection(); var drop = c.createStatement()) {
+                drop.execute("DROP DATABASE " + database);
+            }
         }
+    }
+
+    /** One real decision through the forked service: the template the bulk records copy. */
+    private static String advise(ForkedService service, String customer) throws IOException, InterruptedException {
+        String body = "{\"customerId\":\"" + customer + "\",\"purchaseShare\":0.3,\"annualRevenue\":500000,"
+                + "\"profitMargin\":0.15,\"revenueTrend\":0.05,\"orderCount12m\":12,\"tenureMonths\":24,"
+                + "\"segmentSize\":\"MEDIUM\"}";
+        HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(service.uri("/v1/advice")).header("Content-Type", "application/json")
+                        .header("X-API-Key", ApiKeyTestFilter.ALL_ROLES)
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        int at = response.body().indexOf("\"decisionId\":\"") + 14;
+        return response.body().substring(at, response.body().indexOf('"', at));
     }
 
     private record Download(long lines, long bytes) {

@@ -37,7 +37,8 @@ final class ForkedService implements AutoCloseable {
         builder.environment().put("DATASOURCES_DEFAULT_USERNAME", "root");
         builder.environment().put("DATASOURCES_DEFAULT_PASSWORD", "");
         builder.environment().put("MICRONAUT_SERVER_PORT", String.valueOf(port));
-        builder.environment().put("GUANXI_API_KEYS", ApiKeyTestFilter.AUDITOR + "=AUDITOR");
+        builder.environment().put("GUANXI_API_KEYS", ApiKeyTestFilter.AUDITOR + "=AUDITOR;"
+                + ApiKeyTestFilter.ALL_ROLES + "=ADVICE_CLIENT+AUDITOR+RULES_ADMIN");
         builder.environment().put("GUANXI_DATA_DIR", "target/test-data-forked");
         builder.environment().put("GUANXI_WATCH_RULES", "false");
         ForkedService service = new ForkedService(builder.start(), port);

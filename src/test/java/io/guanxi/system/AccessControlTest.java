@@ -44,6 +44,8 @@ class AccessControlTest {
                         Set.of(Roles.AUDITOR)),
                 Arguments.of("GET", "/v1/decisions?limit=1", Set.of(Roles.AUDITOR)),
                 Arguments.of("GET", "/v1/decisions/export?customerId=NOBODY", Set.of(Roles.AUDITOR)),
+                Arguments.of("GET", "/v1/audit/head", Set.of(Roles.AUDITOR)),
+                Arguments.of("GET", "/v1/audit/verify?from=1&to=1", Set.of(Roles.AUDITOR)),
                 Arguments.of("GET", "/v1/ruleset", Set.of(Roles.AUDITOR, Roles.RULES_ADMIN)),
                 Arguments.of("GET", "/v1/ruleset/versions", Set.of(Roles.AUDITOR, Roles.RULES_ADMIN)),
                 Arguments.of("GET", "/v1/ruleset/versions/" + VERSION, Set.of(Roles.AUDITOR, Roles.RULES_ADMIN)),

@@ -1,0 +1,54 @@
+package io.guanxi.decisionlog;
+
+import io.guanxi.system.EmbeddedMariaDb;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/** Direct SQL on the test database, for what an intruder or an operator would do behind the service's back. */
+final class AuditDatabase {
+
+    private AuditDatabase() {
+    }
+
+    static String url() {
+        return EmbeddedMariaDb.startIn(Path.of("target/test-data")).jdbcUrl();
+    }
+
+    static Connection connect() throws SQLException {
+        return DriverManager.getConnection(url(), "root", "");
+    }
+
+    static long seqOf(String decisionId) throws SQLException {
+        try (Connection c = connect();
+             PreparedStatement s = c.prepareStatement("SELECT seq FROM decision_record WHERE decision_id = ?")) {
+            s.setString(1, decisionId);
+            try (ResultSet row = s.executeQuery()) {
+                return row.next() ? row.getLong(1) : -1;
+            }
+        }
+    }
+
+    static String text(Connection c, String sql, Object... args) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                s.setObject(i + 1, args[i]);
+            }
+            try (ResultSet row = s.executeQuery()) {
+                return row.next() ? row.getString(1) : null;
+            }
+        }
+    }
+
+    static int update(Connection c, String sql, Object... args) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                s.setObject(i + 1, args[i]);
+            }
+            return s.executeUpdate();
+        }
+    }
+}
