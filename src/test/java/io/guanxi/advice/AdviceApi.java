@@ -29,6 +29,10 @@ public final class AdviceApi {
         }
     }
 
+    /** A response whose body is kept as text (an export is not one JSON document). */
+    public record Text(int status, String contentType, String contentDisposition, String body) {
+    }
+
     private final HttpClient client;
     private final JsonMapper json;
 
@@ -81,6 +85,18 @@ public final class AdviceApi {
             return reply(e.code(), e.getResponse().getContentType().map(Object::toString).orElse(null),
                     e.getResponse().getBody(String.class).orElse(null));
         }
+    }
+
+    public Text exchangeText(HttpRequest<?> request) {
+        HttpResponse<String> response;
+        try {
+            response = client.toBlocking().exchange(request, String.class);
+        } catch (HttpClientResponseException e) {
+            return new Text(e.code(), e.getResponse().getContentType().map(Object::toString).orElse(null),
+                    e.getResponse().getHeaders().get("Content-Disposition"), e.getResponse().getBody(String.class).orElse(null));
+        }
+        return new Text(response.code(), response.getContentType().map(Object::toString).orElse(null),
+                response.getHeaders().get("Content-Disposition"), response.getBody().orElse(null));
     }
 
     private Reply reply(int status, String contentType, String body) {

@@ -5,18 +5,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.guanxi.advice.AdviceApi;
 import io.guanxi.advice.AdviceApi.Reply;
+import io.guanxi.advice.AdviceApi.Text;
+import io.guanxi.rules.RulesWorkspace;
 import io.guanxi.system.OpenApiSpec.Operation;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.uri.UriBuilder;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
+import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.web.router.Router;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,15 +34,20 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Keeps {@code api-spec/openapi.yaml} and the running service in step: every operation of the
  * spec exists, every real answer has exactly the fields of its schema, the request schema's fields
  * and required list are the service's, and the service has no route the spec lacks. Methods a path
  * does not list are not operations of the spec; the spec documents them as 405, and so must the
- * service answer. HEAD mirrors GET (HTTP semantics) and is left out of both.
+ * service answer. HEAD mirrors GET (HTTP semantics) and is left out of both. Operations that change
+ * the live rule set (reload, rollback) run against a second service on a private copy of the rules,
+ * so that the shipped rules directory is never written.
  */
 @MicronautTest(transactional = false)
 class OpenApiContractTest {
@@ -42,6 +56,16 @@ class OpenApiContractTest {
     private static final List<HttpMethod> PROBED = List.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT,
             HttpMethod.PATCH, HttpMethod.DELETE, HttpMethod.OPTIONS);
     private static final Operation ADVISE = SPEC.operation("/v1/advice", "post");
+    private static final List<String> ROLE_KEYS = List.of(ApiKeyTestFilter.ADVICE_CLIENT, ApiKeyTestFilter.AUDITOR,
+            ApiKeyTestFilter.RULES_ADMIN);
+    private static final String UNKNOWN_VERSION = "sha256:" + "0".repeat(64);
+    private static final String CALLBACK = "POST_SALE_CALLBACK,售后回访";
+
+    @TempDir
+    static Path rulesCopy;
+    private static RulesWorkspace workspace;
+    private static EmbeddedServer rulesServer;
+    private static AdviceApi rulesApi;
 
     @Inject
     @Client("/")
@@ -55,6 +79,21 @@ class OpenApiContractTest {
 
     private AdviceApi api;
 
+    @BeforeAll
+    static void startRulesService() {
+        workspace = new RulesWorkspace(rulesCopy);
+        // Only the test changes the copy, and only through the API.
+        rulesServer = workspace.start(Map.of("guanxi.watch-rules", false));
+        rulesApi = RulesWorkspace.api(rulesServer);
+    }
+
+    @AfterAll
+    static void stopRulesService() {
+        if (rulesServer != null) {
+            rulesServer.close();
+        }
+    }
+
     @BeforeEach
     void connect() {
         api = new AdviceApi(client, json);
@@ -63,10 +102,40 @@ class OpenApiContractTest {
     @Test
     void everyOperationOfTheSpecAnswersAValidRequestWithASuccessStatusItLists() {
         for (Operation operation : SPEC.operations()) {
-            Reply reply = api.exchange(validRequest(operation));
+            Text reply = raw(apiFor(operation), validRequest(operation));
             assertTrue(reply.status() < 300 && operation.statuses().contains(reply.status()),
-                    operation + " answered " + reply.status() + " " + show(reply) + "; the spec lists " + operation.statuses());
+                    operation + " answered " + reply.status() + " " + reply.body() + "; the spec lists " + operation.statuses());
         }
+    }
+
+    @Test
+    void everySecuredOperationRefusesMissingUnknownAndWrongKeysWithProblems() {
+        List<String> wrong = new ArrayList<>();
+        for (Operation operation : SPEC.operations()) {
+            if (!SPEC.secured(operation)) {
+                assertEquals(Set.of(), SPEC.roles(operation), operation + " is open to anyone and names no roles");
+                assertEquals(200, raw(api, withKey(validRequest(operation), "")).status(), operation + " without a key");
+                continue;
+            }
+            assertTrue(operation.statuses().containsAll(Set.of(401, 403)), operation + " lists 401 and 403");
+            assertTrue(!SPEC.roles(operation).isEmpty(), operation + " names its roles in x-roles");
+            AdviceApi target = apiFor(operation);
+            assertConforms(operation, target.exchange(withKey(validRequest(operation), "")), 401);
+            assertConforms(operation, target.exchange(withKey(validRequest(operation), "not-a-key")), 401);
+            Set<String> allowed = new TreeSet<>();
+            for (String key : ROLE_KEYS) {
+                Text reply = raw(target, withKey(validRequest(operation), key));
+                if (reply.status() == 403) {
+                    assertConforms(operation, target.exchange(withKey(validRequest(operation), key)), 403);
+                } else if (reply.status() < 300) {
+                    allowed.add(roleOf(key));
+                } else {
+                    wrong.add(operation + " with " + key + " -> " + reply.status() + " " + reply.body());
+                }
+            }
+            assertEquals(SPEC.roles(operation), allowed, operation + ": the roles that may call it");
+        }
+        assertEquals(List.of(), wrong);
     }
 
     @Test
@@ -99,6 +168,117 @@ class OpenApiContractTest {
             Operation health = SPEC.operation(path, "get");
             assertConforms(health, api.exchange(validRequest(health)), 200);
         }
+    }
+
+    @Test
+    void explanationAndAuditQueryAnswersHaveExactlyTheFieldsOfTheirSchemas() {
+        Operation explanation = SPEC.operation("/v1/decisions/{decisionId}/explanation", "get");
+        Operation page = SPEC.operation("/v1/decisions", "get");
+        Operation export = SPEC.operation("/v1/decisions/export", "get");
+        String customer = AdviceApi.uniqueCustomer("SPEC");
+        Map<String, Object> first = adviceExample("strategicAccount", customer);
+        first.remove("requestId");
+        String decisionId = api.advise(first).text("decisionId");
+        Map<String, Object> later = adviceExample("requiredOnly", customer);
+        later.put("purchaseShare", 0.2);
+        later.put("paymentOnTimeRate", 0.7);
+        assertEquals("REGRESSED", api.advise(later).text("transition"));
+
+        Reply explained = api.get("/v1/decisions/" + decisionId + "/explanation");
+        assertConforms(explanation, explained, 200);
+        assertTrue(explained.body().get("explanations").values().iterator().hasNext(), show(explained));
+        assertConforms(explanation, api.get("/v1/decisions/" + UUID.randomUUID() + "/explanation"), 404);
+
+        Reply firstPage = api.get("/v1/decisions?customerId=" + customer + "&limit=1");
+        assertConforms(page, firstPage, 200);
+        assertTrue(firstPage.text("nextCursor") != null, show(firstPage));
+        Reply lastPage = api.get("/v1/decisions?customerId=" + customer + "&limit=1&cursor=" + firstPage.text("nextCursor"));
+        assertConforms(page, lastPage, 200);
+        assertEquals(null, lastPage.text("nextCursor"), show(lastPage));
+        assertEquals("STABLE", lastPage.body().get("items").get(0).get("previousCooperationStage").getStringValue());
+        assertConforms(page, api.get("/v1/decisions?customerId=" + customer + "&tier=KEY&transition=REGRESSED&rule=TIER-110"
+                + "&from=2026-01-01T00:00:00Z&to=2999-01-01T00:00:00Z"), 200);
+        Reply refused = api.get("/v1/decisions?limit=0&tier=GOLD&from=yesterday&colour=red&cursor=x&cursor=y");
+        assertConforms(page, refused, 400);
+        assertEquals(Set.of("limit", "tier", "from", "colour", "cursor"), invalidFields(refused));
+        assertConforms(page, api.exchange(HttpRequest.GET("/v1/decisions").accept(MediaType.TEXT_HTML_TYPE)), 406);
+
+        Text jsonl = raw(api, HttpRequest.GET("/v1/decisions/export?customerId=" + customer));
+        assertExport(export, jsonl, "application/x-ndjson", "decisions.jsonl");
+        List<String> lines = List.of(jsonl.body().split("\n", -1));
+        assertEquals(3, lines.size(), "two records, each ending with LF: " + jsonl.body());
+        assertEquals("", lines.get(2));
+        for (String line : lines.subList(0, 2)) {
+            assertEquals(List.of(), SchemaCheck.violations(SPEC, SPEC.responseSchema(export, 200, "application/x-ndjson"),
+                    parse(line)), line);
+        }
+        Text csv = raw(api, HttpRequest.GET("/v1/decisions/export?customerId=" + customer + "&format=csv"));
+        assertExport(export, csv, "text/csv", "decisions.csv");
+        assertTrue(csv.contentType().replace(" ", "").equalsIgnoreCase("text/csv;charset=utf-8"), csv.contentType());
+        assertEquals(String.join(",", SPEC.propertyOrder("DecisionExportRecord")), csv.body().split("\r\n", 2)[0],
+                "the CSV header is the fields of DecisionExportRecord in their order");
+        assertEquals(4, csv.body().split("\r\n", -1).length, "a header, two records, each ending with CRLF");
+        Reply exportRefused = api.get("/v1/decisions/export?limit=10&cursor=ZDE&format=xml");
+        assertConforms(export, exportRefused, 400);
+        assertEquals(Set.of("limit", "cursor", "format"), invalidFields(exportRefused));
+        assertConforms(export, api.exchange(HttpRequest.GET("/v1/decisions/export").accept(MediaType.TEXT_HTML_TYPE)), 406);
+    }
+
+    @Test
+    void ruleSetAnswersHaveExactlyTheFieldsOfTheirSchemas() throws IOException {
+        Operation live = SPEC.operation("/v1/ruleset", "get");
+        Operation reload = SPEC.operation("/v1/ruleset/reload", "post");
+        Operation rollback = SPEC.operation("/v1/ruleset/rollback", "post");
+        Operation versions = SPEC.operation("/v1/ruleset/versions", "get");
+        Operation version = SPEC.operation("/v1/ruleset/versions/{version}", "get");
+
+        Reply before = rulesApi.get("/v1/ruleset");
+        assertConforms(live, before, 200);
+        String original = before.text("version");
+        assertConforms(versions, rulesApi.get("/v1/ruleset/versions"), 200);
+        Reply files = rulesApi.get("/v1/ruleset/versions/" + original);
+        assertConforms(version, files, 200);
+        assertTrue(files.body().get("scenarios").values().iterator().hasNext(), "the scenarios that gated it");
+        assertConforms(version, rulesApi.get("/v1/ruleset/versions/" + UNKNOWN_VERSION), 404);
+        assertConforms(version, rulesApi.exchange(HttpRequest.GET("/v1/ruleset/versions/" + original)
+                .accept(MediaType.TEXT_HTML_TYPE)), 406);
+
+        workspace.edit("actions.csv", CALLBACK, "POST_SALE_CALLBACK,售后电话回访");
+        Reply reloaded = rulesApi.exchange(HttpRequest.POST("/v1/ruleset/reload", ""));
+        assertConforms(reload, reloaded, 200);
+        assertEquals("API", reloaded.text("how"));
+        assertConforms(reload, rulesApi.exchange(HttpRequest.POST("/v1/ruleset/reload", "").accept(MediaType.TEXT_HTML_TYPE)), 406);
+        workspace.write("broken.drl", "package guanxi;\nrule \"X-1\"\nwhen\n  Nope(\nthen\nend\n");
+        Reply rejected = rulesApi.exchange(HttpRequest.POST("/v1/ruleset/reload", ""));
+        assertConforms(reload, rejected, 422);
+        assertEquals("urn:guanxi:problem:ruleset-rejected", rejected.text("type"));
+        Reply failed = rulesApi.get("/v1/ruleset");
+        assertConforms(live, failed, 200);
+        assertEquals("API", failed.body().get("lastFailure").get("how").getStringValue(), show(failed));
+        Files.delete(rulesCopy.resolve("broken.drl"));
+
+        Reply rolledBack = rulesApi.exchange(rollbackTo(original));
+        assertConforms(rollback, rolledBack, 200);
+        assertEquals("ROLLBACK", rolledBack.text("how"));
+        assertEquals(original, rolledBack.text("version"));
+        Reply history = rulesApi.get("/v1/ruleset/versions");
+        assertConforms(versions, history, 200);
+        assertTrue(api.write(history.body()).contains(reloaded.text("version")), show(history));
+        for (String body : List.of("{\"version\":\"latest\"}", "{}", "")) {
+            Reply malformed = rulesApi.exchange(HttpRequest.POST("/v1/ruleset/rollback", body).contentType(MediaType.APPLICATION_JSON_TYPE));
+            assertConforms(rollback, malformed, 400);
+            assertEquals(Set.of("version"), invalidFields(malformed), body);
+        }
+        assertConforms(rollback, rulesApi.exchange(HttpRequest.POST("/v1/ruleset/rollback", "{\"version\":")
+                .contentType(MediaType.APPLICATION_JSON_TYPE)), 400);
+        assertConforms(rollback, rulesApi.exchange(rollbackTo(UNKNOWN_VERSION)), 404);
+        assertConforms(rollback, rulesApi.exchange(HttpRequest.POST("/v1/ruleset/rollback", "{\"version\":\"" + original + "\"}")
+                .contentType(MediaType.TEXT_PLAIN_TYPE)), 415);
+        workspace.edit("cooperation-stage.drl", "purchaseShare >= 0.80)", "purchaseShare >= 0.85)");
+        Reply scenarioFails = rulesApi.exchange(HttpRequest.POST("/v1/ruleset/reload", ""));
+        assertConforms(reload, scenarioFails, 422);
+        assertTrue(show(scenarioFails).contains("tests/cooperation-stage.yaml"), show(scenarioFails));
+        assertConforms(rollback, rulesApi.exchange(rollbackTo(original)), 200);
     }
 
     @Test
@@ -211,19 +391,78 @@ class OpenApiContractTest {
                 operation + " " + reply.status() + ": " + show(reply));
     }
 
-    /** A request the spec says succeeds: its examples, with a fresh customer and a real decision id. */
-    private HttpRequest<?> validRequest(Operation operation) {
+    /**
+     * A request the spec says succeeds: its examples (the example of every query parameter too), with
+     * a fresh customer, a real decision id and the live rule-set version of the service it goes to.
+     */
+    private MutableHttpRequest<?> validRequest(Operation operation) {
         HttpMethod method = HttpMethod.parse(operation.method().toUpperCase());
-        if (operation.definition().containsKey("requestBody")) {
+        if (operation.equals(ADVISE)) {
             String body = api.write(adviceExample("strategicAccount", AdviceApi.uniqueCustomer("SPEC")));
             return HttpRequest.create(method, SPEC.examplePath(operation)).body(body).contentType(MediaType.APPLICATION_JSON_TYPE);
+        }
+        String liveVersion = apiFor(operation).get("/v1/ruleset").text("version");
+        if (operation.definition().containsKey("requestBody")) { // the rollback: to the live version
+            return rollbackTo(liveVersion);
         }
         String path = SPEC.examplePath(operation);
         if (operation.path().contains("{decisionId}")) {
             String decisionId = api.advise(adviceExample("requiredOnly", AdviceApi.uniqueCustomer("SPEC"))).text("decisionId");
             path = operation.path().replace("{decisionId}", decisionId);
         }
-        return HttpRequest.create(method, path);
+        if (operation.path().contains("{version}")) {
+            path = operation.path().replace("{version}", liveVersion);
+        }
+        UriBuilder uri = UriBuilder.of(path);
+        for (Map<String, Object> parameter : SPEC.parameters(operation)) {
+            if ("query".equals(parameter.get("in"))) {
+                uri.queryParam(String.valueOf(parameter.get("name")), String.valueOf(parameter.get("example")));
+            }
+        }
+        return HttpRequest.create(method, uri.toString());
+    }
+
+    /** Reload and rollback change the live rule set and write rule files: they go to the service on the copy. */
+    private AdviceApi apiFor(Operation operation) {
+        return operation.path().startsWith("/v1/ruleset") ? rulesApi : api;
+    }
+
+    private static MutableHttpRequest<String> rollbackTo(String version) {
+        return HttpRequest.POST("/v1/ruleset/rollback", "{\"version\":\"" + version + "\"}")
+                .contentType(MediaType.APPLICATION_JSON_TYPE);
+    }
+
+    private static MutableHttpRequest<?> withKey(MutableHttpRequest<?> request, String key) {
+        return request.header(ApiKeyAuthenticationFetcher.HEADER, key);
+    }
+
+    private static String roleOf(String key) {
+        return switch (key) {
+            case ApiKeyTestFilter.ADVICE_CLIENT -> Roles.ADVICE_CLIENT;
+            case ApiKeyTestFilter.AUDITOR -> Roles.AUDITOR;
+            case ApiKeyTestFilter.RULES_ADMIN -> Roles.RULES_ADMIN;
+            default -> throw new IllegalArgumentException(key);
+        };
+    }
+
+    private void assertExport(Operation export, Text reply, String mediaType, String fileName) {
+        assertEquals(200, reply.status(), reply.body());
+        assertTrue(SPEC.contentTypes(export, 200).contains(mediaType), export + " lists " + mediaType);
+        assertEquals(mediaType, reply.contentType().split(";")[0].trim());
+        assertTrue(reply.contentDisposition() != null && reply.contentDisposition().startsWith("attachment;")
+                && reply.contentDisposition().contains("filename=\"" + fileName + "\""), reply.contentDisposition());
+    }
+
+    private static Text raw(AdviceApi target, HttpRequest<?> request) {
+        return target.exchangeText(request);
+    }
+
+    private JsonNode parse(String text) {
+        try {
+            return json.readValue(text, JsonNode.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("not JSON: " + text, e);
+        }
     }
 
     /** A request example of the spec with its own customer and, when it has one, its own requestId. */

@@ -84,6 +84,43 @@ final class OpenApiSpec {
         return resolve(cast(content(operation, status).values().iterator().next().get("schema")));
     }
 
+    /** Every media type the spec gives for this status of the operation, in the spec's order. */
+    List<String> contentTypes(Operation operation, int status) {
+        return List.copyOf(content(operation, status).keySet());
+    }
+
+    /** The schema of the body of this status and media type of the operation. */
+    Map<String, Object> responseSchema(Operation operation, int status, String mediaType) {
+        Map<String, Object> media = content(operation, status).get(mediaType);
+        if (media == null) {
+            throw new AssertionError(operation + " " + status + " has no " + mediaType);
+        }
+        return resolve(cast(media.get("schema")));
+    }
+
+    /** The names of a schema's properties in the order the spec lists them. */
+    List<String> propertyOrder(String schema) {
+        return List.copyOf(OpenApiSpec.<Map<String, Object>>cast(schema(schema).get("properties")).keySet());
+    }
+
+    /** The parameters of the operation, their $refs resolved. */
+    List<Map<String, Object>> parameters(Operation operation) {
+        List<Map<String, Object>> parameters = cast(operation.definition().getOrDefault("parameters", List.of()));
+        return parameters.stream().map(this::resolve).toList();
+    }
+
+    /** The roles the operation names in {@code x-roles}; empty for an operation open to anyone. */
+    Set<String> roles(Operation operation) {
+        return new TreeSet<>(OpenApiSpec.<List<String>>cast(operation.definition().getOrDefault("x-roles", List.of())));
+    }
+
+    /** Whether the operation needs credentials: the global {@code security} unless it overrides it. */
+    boolean secured(Operation operation) {
+        List<?> security = cast(operation.definition().containsKey("security")
+                ? operation.definition().get("security") : root.getOrDefault("security", List.of()));
+        return !security.isEmpty();
+    }
+
     Map<String, Object> schema(String name) {
         return resolve(Map.of("$ref", "#/components/schemas/" + name));
     }
