@@ -65,17 +65,38 @@ final class ChainEncoding {
         return hash(values, record.prevHash());
     }
 
-    /** The hash of the field values in {@link #FIELDS} order, followed by the previous hash. */
+    /**
+     * The hash of the field values in {@link #FIELDS} order, followed by the previous hash: the
+     * SHA-256 of exactly the bytes of {@link #encode}, fed line by line so that each value is
+     * turned into UTF-8 once (the appender seals every record on one thread).
+     */
     static String hash(Object[] values, String prevHash) {
+        MessageDigest sha = sha256();
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] != null) {
+                digestLine(sha, FIELDS.get(i).column(), text(values[i]));
+            }
+        }
+        digestLine(sha, "prev_hash", prevHash == null ? "" : prevHash);
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    private static void digestLine(MessageDigest sha, String name, String value) {
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        sha.update((name + ':' + bytes.length + ':').getBytes(StandardCharsets.UTF_8));
+        sha.update(bytes);
+        sha.update((byte) '\n');
+    }
+
+    private static MessageDigest sha256() {
         try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha.digest(encode(values, prevHash).getBytes(StandardCharsets.UTF_8)));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
     }
 
-    /** Each non-null field as {@code column:byteLength:value\n}, then {@code prev_hash:64:<hex>\n}. */
+    /** Each non-null field as {@code column:byteLength:value\n}, then {@code prev_hash:64:<hex>\n}: what {@link #hash} digests. */
     static String encode(Object[] values, String prevHash) {
         StringBuilder out = new StringBuilder(2048);
         for (int i = 0; i < values.length; i++) {

@@ -3,7 +3,10 @@ package io.guanxi.decisionlog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.LocalDateTime;
+import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
 /** The encoding the hashes cover is pinned: a change here would break every stored hash (see README). */
@@ -15,7 +18,7 @@ class ChainEncodingTest {
             .sealed(7, ChainEncoding.GENESIS);
 
     @Test
-    void encodingIsFixedFieldOrderWithByteLengthsAndNullsLeftOut() {
+    void encodingIsFixedFieldOrderWithByteLengthsAndNullsLeftOut() throws Exception {
         Object[] values = ChainEncoding.FIELDS.stream().map(f -> f.value().apply(RECORD)).toArray();
 
         assertEquals("""
@@ -37,6 +40,9 @@ class ChainEncodingTest {
                 prev_hash:64:%s
                 """.formatted(ChainEncoding.GENESIS), ChainEncoding.encode(values, RECORD.prevHash()));
         assertEquals(ChainEncoding.hash(values, RECORD.prevHash()), RECORD.hash());
+        assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(
+                ChainEncoding.encode(values, RECORD.prevHash()).getBytes(StandardCharsets.UTF_8))), RECORD.hash(),
+                "the hash is the SHA-256 of exactly the documented encoding");
     }
 
     @Test
