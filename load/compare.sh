@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Throughput of POST /v1/advice with the full decision log (hash chain + state + record committed in
 # MariaDB) against the benchmark-only in-memory mode, back to back on the same machine.
-# Usage: load/compare.sh [DURATION] [WARMUP]   (after `mvn package`; needs wrk)
+# Usage: load/compare.sh [DURATION] [WARMUP]   (defaults 15s 40s; after `mvn package`; needs wrk)
 # Writes target/perf-<mode>.log (service), -wrk.txt (load) and -top.txt (CPU per process).
 set -euo pipefail
 duration=${1:-15s}
-warmup=${2:-10s}
+# The JIT needs a while: throughput still climbs for ~40 s after start (measured), so warm up long.
+warmup=${2:-40s}
 port=${PORT:-18080}
 cd "$(dirname "$0")/.."
 data=${GUANXI_DATA_DIR:-target/perf-data}

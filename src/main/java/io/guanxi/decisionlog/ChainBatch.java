@@ -113,13 +113,14 @@ final class ChainBatch {
     /** States, records (one multi-row INSERT), the new head and the commit in one round trip. */
     private static void writeAll(Connection c, List<StateChange> changes, List<DecisionRecord> sealed, ChainHead head)
             throws SQLException {
-        String sql = StateBatch.writeSql(changes.size()) + "; " + insertSql(sealed.size()) + "; " + ChainHead.UPDATE
+        String sql = StateBatch.writeSql(changes.size()) + "; " + insertSql(sealed.size())
+                + FiredRuleIndex.sql(sealed) + "; " + ChainHead.UPDATE
                 // Committing in the same round trip saves one; the server runs nothing after a failed
                 // statement, so a failure leaves the transaction open for the caller's rollback.
                 + "; COMMIT";
         try (PreparedStatement s = c.prepareStatement(sql)) {
             int i = bindRecords(s, StateBatch.bindWrite(s, 1, changes), sealed);
-            head.bind(s, i);
+            head.bind(s, FiredRuleIndex.bind(s, i, sealed));
             s.execute();
         }
     }

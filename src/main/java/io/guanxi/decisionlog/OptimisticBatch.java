@@ -41,7 +41,8 @@ final class OptimisticBatch {
             sql.append("; ").append(StateBatch.insertSql(firsts.size()));
         }
         updates.forEach(u -> sql.append("; ").append(StateBatch.guardedUpdateSql()));
-        sql.append("; ").append(ChainBatch.insertSql(sealed.size())).append("; COMMIT");
+        sql.append("; ").append(ChainBatch.insertSql(sealed.size())).append(FiredRuleIndex.sql(sealed))
+                .append("; COMMIT");
         try (PreparedStatement s = c.prepareStatement(sql.toString())) {
             s.setLong(1, head.seq());
             s.setString(2, head.hash());
@@ -49,7 +50,7 @@ final class OptimisticBatch {
             for (StateChange update : updates) {
                 i = StateBatch.bindGuardedUpdate(s, i, update);
             }
-            ChainBatch.bindRecords(s, i, sealed);
+            FiredRuleIndex.bind(s, ChainBatch.bindRecords(s, i, sealed), sealed);
             s.execute();
         }
         return new ChainBatch.Written(Collections.nCopies(batch.size(), AppendResult.COMMITTED), last);

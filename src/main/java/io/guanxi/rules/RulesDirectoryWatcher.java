@@ -6,14 +6,16 @@ import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,7 +71,7 @@ final class RulesDirectoryWatcher {
                 if (key != null) {
                     key.pollEvents();
                     key.reset();
-                    registerTree();
+                    registerQuietly();
                     changedAt = System.nanoTime();
                 } else if (changedAt != 0 && System.nanoTime() - changedAt >= QUIET_MILLIS * 1_000_000) {
                     changedAt = 0;
@@ -78,8 +80,15 @@ final class RulesDirectoryWatcher {
             }
         } catch (InterruptedException | ClosedWatchServiceException e) {
             Thread.currentThread().interrupt();
-        } catch (IOException e) {
-            LOG.error("Stopped watching {}: {}", rulesDir, e.getMessage());
+        }
+    }
+
+    private void registerQuietly() {
+        try {
+            registerTree();
+        } catch (IOException | RuntimeException e) {
+            // A folder that vanished mid-walk: the next change registers again; keep watching.
+            LOG.warn("Could not watch every folder under {}: {}", rulesDir, e.getMessage());
         }
     }
 
@@ -94,13 +103,24 @@ final class RulesDirectoryWatcher {
         }
     }
 
-    /** Watches the rules directory and every folder below it (new folders too). */
+    /**
+     * Watches the rules directory and every folder below it (new folders too). Editors save through
+     * temporary files that vanish while the tree is walked: a file that is gone is skipped, never
+     * the end of watching.
+     */
     private void registerTree() throws IOException {
-        try (Stream<Path> dirs = Files.walk(rulesDir)) {
-            for (Path dir : dirs.filter(Files::isDirectory).toList()) {
+        Files.walkFileTree(rulesDir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) throws IOException {
                 dir.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
                         StandardWatchEventKinds.ENTRY_DELETE);
+                return FileVisitResult.CONTINUE;
             }
-        }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+                return FileVisitResult.CONTINUE;
+            }
+        });
     }
 }

@@ -55,6 +55,28 @@ class RuleSetReloadTest {
     }
 
     @Test
+    void temporaryFilesThatVanishWhileWatchingDoNotStopTheWatcher() throws Exception {
+        String before = ruleset().text("version");
+        long until = System.nanoTime() + 3_000_000_000L;
+        while (System.nanoTime() < until) {
+            // What an editor does on save, many times over: a temporary file appears and is gone a
+            // moment later, while the watcher walks the folder after each event.
+            for (int i = 0; i < 20; i++) {
+                java.nio.file.Files.createTempFile(temp, ".save-" + i + "-", ".tmp");
+            }
+            try (var files = java.nio.file.Files.list(temp)) {
+                for (java.nio.file.Path f : files.filter(f -> f.getFileName().toString().startsWith(".save-")).toList()) {
+                    java.nio.file.Files.delete(f);
+                }
+            }
+        }
+
+        rules.edit("actions.csv", CALLBACK, RENAMED_CALLBACK);
+
+        assertTrue(!before.equals(awaitRuleset(r -> !before.equals(r.text("version"))).text("version")));
+    }
+
+    @Test
     void changeThatBreaksAScenarioNeverGoesLiveAndNamesTheCase() {
         String before = ruleset().text("version");
         raiseStrategicShareTo("0.85");
