@@ -1,13 +1,12 @@
 package io.guanxi.advice;
 
+import io.guanxi.system.UtcMillis;
 import io.guanxi.facts.Advice;
 import io.guanxi.facts.Coded;
 import io.guanxi.facts.RecommendedAction;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /** The answer of {@code POST /v1/advice}: every field always present, {@code null} or {@code []} when empty. */
@@ -28,8 +27,6 @@ public record AdviceResponse(
         List<String> firedRules,
         String decidedAt) {
 
-    static final DateTimeFormatter INSTANT_MILLIS =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     /** A business value as the front-end shows it: the stable code and the Chinese label. */
     @Serdeable
@@ -61,6 +58,6 @@ public record AdviceResponse(
                 advice.entitlements(),
                 advice.actions().stream().map(ActionView::of).toList(),
                 advice.firedRules(),
-                INSTANT_MILLIS.format(decidedAt));
+                UtcMillis.format(decidedAt));
     }
 }

@@ -1,5 +1,6 @@
 package io.guanxi.advice;
 
+import io.guanxi.system.UtcMillis;
 import io.guanxi.customer.CustomerLocks;
 import io.guanxi.customer.CustomerState;
 import io.guanxi.customer.StateChange;
@@ -22,8 +23,6 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
@@ -132,7 +131,7 @@ public class AdviceService {
                 advice.previousCooperationStage() == null ? null : advice.previousCooperationStage().code(),
                 advice.cooperationStage().code(), advice.transition().code(), advice.lifecycleStage().code(),
                 advice.tier().code(), advice.relationshipType().code(),
-                input, write(response), write(advice.firedRules()), utc(decidedAt),
+                input, write(response), write(advice.firedRules()), UtcMillis.toDatabase(decidedAt),
                 advice.evaluationNanos() / 1_000, ExplanationJson.write(advice.explanations()));
     }
 
@@ -140,12 +139,9 @@ public class AdviceService {
                                            String decisionId, Instant decidedAt) {
         return new StateChange(facts.getCustomerId(), state.map(CustomerState::version).orElse(null),
                 advice.cooperationStage().code(), DecisionInput.plain(facts.getPurchaseShare()), decisionId,
-                utc(decidedAt));
+                UtcMillis.toDatabase(decidedAt));
     }
 
-    private static LocalDateTime utc(Instant instant) {
-        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
 
     private String write(Object value) {
         try {

@@ -1,12 +1,10 @@
 package io.guanxi.decisionlog;
 
+import io.guanxi.system.UtcMillis;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -43,8 +41,8 @@ final class AuditSql {
             where(order + " <= ?", periodIds[1]);
         }
         where("d.customer_id = ?", q.customerId());
-        where("d.decided_at >= ?", utc(q.from()));
-        where("d.decided_at < ?", utc(q.to()));
+        where("d.decided_at >= ?", UtcMillis.toDatabase(q.from()));
+        where("d.decided_at < ?", UtcMillis.toDatabase(q.to()));
         where("d.tier = ?", q.tier());
         where("d.transition = ?", q.transition());
         where("JSON_CONTAINS(d.fired_rules, JSON_QUOTE(?))", q.ruleName());
@@ -74,8 +72,8 @@ final class AuditSql {
             return null;
         }
         AuditSql bounds = new AuditSql("SELECT MIN(d.id), MAX(d.id) FROM decision_record d WHERE TRUE");
-        bounds.where("d.decided_at >= ?", utc(q.from()));
-        bounds.where("d.decided_at < ?", utc(q.to()));
+        bounds.where("d.decided_at >= ?", UtcMillis.toDatabase(q.from()));
+        bounds.where("d.decided_at < ?", UtcMillis.toDatabase(q.to()));
         try (ResultSet row = bounds.execute(connection, 0)) {
             row.next();
             long min = row.getLong(1);
@@ -112,7 +110,4 @@ final class AuditSql {
     }
 
     /** decided_at holds UTC wall-clock time. */
-    private static LocalDateTime utc(Instant instant) {
-        return instant == null ? null : LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
 }

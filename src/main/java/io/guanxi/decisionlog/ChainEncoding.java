@@ -1,13 +1,12 @@
 package io.guanxi.decisionlog;
 
+import io.guanxi.system.UtcMillis;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Function;
@@ -54,7 +53,6 @@ final class ChainEncoding {
     /** The columns of {@link #FIELDS}, comma-separated, for SELECT and INSERT. */
     static final String COLUMNS = FIELDS.stream().map(Field::column).collect(Collectors.joining(", "));
 
-    private static final DateTimeFormatter MILLIS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'");
 
     private ChainEncoding() {
     }
@@ -125,7 +123,7 @@ final class ChainEncoding {
 
     private static String text(Object value) {
         if (value instanceof LocalDateTime t) {
-            return MILLIS.format(t.atOffset(ZoneOffset.UTC));
+            return UtcMillis.format(t);
         }
         if (value instanceof String || value instanceof Long || value instanceof Integer) {
             return value.toString();

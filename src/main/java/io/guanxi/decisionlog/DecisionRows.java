@@ -1,5 +1,6 @@
 package io.guanxi.decisionlog;
 
+import io.guanxi.system.UtcMillis;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
@@ -7,8 +8,6 @@ import java.io.OutputStream;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
 /**
  * Writes decision log rows as JSON objects, straight from the result set: the stored JSON columns
@@ -17,7 +16,6 @@ import java.time.format.DateTimeFormatter;
 final class DecisionRows {
 
     static final JsonFactory JSON = JsonFactory.builder().build();
-    private static final DateTimeFormatter MILLIS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'");
 
     private DecisionRows() {
     }
@@ -52,7 +50,7 @@ final class DecisionRows {
     }
 
     static String decidedAt(ResultSet row) throws SQLException {
-        return MILLIS.format(row.getObject("decided_at", LocalDateTime.class).atOffset(ZoneOffset.UTC));
+        return UtcMillis.format(row.getObject("decided_at", LocalDateTime.class));
     }
 
     private static void raw(JsonGenerator g, String name, String json) throws IOException {

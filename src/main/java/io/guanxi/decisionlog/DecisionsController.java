@@ -1,5 +1,6 @@
 package io.guanxi.decisionlog;
 
+import io.guanxi.system.UtcMillis;
 import io.guanxi.system.Problem;
 import io.guanxi.system.Problems;
 import io.micronaut.http.HttpResponse;
@@ -16,8 +17,6 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,8 +25,6 @@ import java.util.List;
 // Database work blocks: keep it off the event loop.
 @ExecuteOn(TaskExecutors.BLOCKING)
 class DecisionsController {
-
-    private static final DateTimeFormatter MILLIS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'");
 
     private final DecisionRecordRepository decisions;
     private final JsonMapper json;
@@ -52,7 +49,7 @@ class DecisionsController {
     HttpResponse<?> explanation(@PathVariable String decisionId) {
         return decisions.findByDecisionId(decisionId)
                 .<HttpResponse<?>>map(d -> HttpResponse.ok(new ExplanationView(d.decisionId(), d.customerId(),
-                        d.rulesetVersion(), MILLIS.format(d.decidedAt().atOffset(ZoneOffset.UTC)),
+                        d.rulesetVersion(), UtcMillis.format(d.decidedAt()),
                         tree(d.explanationJson()))))
                 .orElseGet(() -> notFound(decisionId));
     }
@@ -61,7 +58,7 @@ class DecisionsController {
         List<String> fired = new ArrayList<>();
         tree(d.firedRules()).values().forEach(n -> fired.add(n.getStringValue()));
         return new DecisionView(d.decisionId(), d.customerId(), d.requestId(), d.rulesetVersion(),
-                MILLIS.format(d.decidedAt().atOffset(ZoneOffset.UTC)), d.evaluationMicros(),
+                UtcMillis.format(d.decidedAt()), d.evaluationMicros(),
                 tree(d.inputJson()), tree(d.outputJson()), fired);
     }
 

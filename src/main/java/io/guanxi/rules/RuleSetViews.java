@@ -1,5 +1,6 @@
 package io.guanxi.rules;
 
+import io.guanxi.system.UtcMillis;
 import jakarta.inject.Singleton;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -8,8 +9,6 @@ import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -21,8 +20,6 @@ import java.util.Map;
 @Singleton
 class RuleSetViews {
 
-    private static final DateTimeFormatter MILLIS =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     RuleSetView live(RuleEngine.LiveRuleSet live, RuleSetReloader reloader) {
         RuleSet rs = live.ruleSet();
@@ -71,7 +68,7 @@ class RuleSetViews {
     }
 
     private static String time(Instant at) {
-        return MILLIS.format(at);
+        return UtcMillis.format(at);
     }
 
     private static String sha256(byte[] content) {
