@@ -132,7 +132,7 @@ public class AdviceService {
                 advice.cooperationStage().code(), advice.transition().code(), advice.lifecycleStage().code(),
                 advice.tier().code(), advice.relationshipType().code(),
                 input, write(response), write(advice.firedRules()), UtcMillis.toDatabase(decidedAt),
-                advice.evaluationNanos() / 1_000, ExplanationJson.write(advice.explanations()));
+                advice.evaluationNanos() / 1_000, ExplanationJson.write(advice.explanation()));
     }
 
     private static StateChange stateChange(Optional<CustomerState> state, CustomerFacts facts, Advice advice,

@@ -22,8 +22,10 @@ import javax.sql.DataSource;
 class AuditLog {
 
     private final DataSource dataSource;
+    private final ExplanationReader explanations;
 
-    AuditLog(DataSource dataSource) {
+    AuditLog(DataSource dataSource, ExplanationReader explanations) {
+        this.explanations = explanations;
         // The plain pool: a streaming export keeps its connection after the request's thread returns.
         this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
     }
@@ -55,7 +57,7 @@ class AuditLog {
                 more = true;
                 break;
             }
-            DecisionRows.write(json, rows, false);
+            DecisionRows.write(json, rows, null);
             lastId = rows.getLong("id");
         }
         json.writeEndArray();
@@ -68,7 +70,7 @@ class AuditLog {
         Connection connection = null;
         try {
             connection = dataSource.getConnection();
-            ExportStream stream = new ExportStream(connection, query);
+            ExportStream stream = new ExportStream(connection, query, explanations);
             return new StreamedFile(stream, MediaType.of(stream.format().contentType()))
                     .attach("decisions." + stream.format().fileExtension());
         } catch (SQLException | IOException | RuntimeException e) {

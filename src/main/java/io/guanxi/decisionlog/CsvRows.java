@@ -8,7 +8,8 @@ import java.sql.SQLException;
 /**
  * Writes decision log rows as CSV (RFC 4180): a header line, CRLF line ends, a field quoted when it
  * holds a comma, quote, CR or LF, quotes doubled; an absent value is an empty field. The JSON columns
- * are one field each, holding the JSON as stored.
+ * are one field each, holding the JSON as stored (the explanation as the explanation endpoint
+ * renders it).
  */
 final class CsvRows {
 
@@ -26,10 +27,14 @@ final class CsvRows {
         line(out, HEADER);
     }
 
-    static void write(Writer out, ResultSet row) throws IOException, SQLException {
+    static void write(Writer out, ResultSet row, ExplanationReader explanations) throws IOException, SQLException {
         String[] fields = new String[COLUMNS.length];
         for (int i = 0; i < COLUMNS.length; i++) {
-            fields[i] = COLUMNS[i] == null ? DecisionRows.decidedAt(row) : row.getString(COLUMNS[i]);
+            String column = COLUMNS[i];
+            fields[i] = column == null ? DecisionRows.decidedAt(row)
+                    : column.equals("explanation_json") ? explanations.rendered(row.getString("ruleset_version"),
+                            row.getString(column))
+                    : row.getString(column);
         }
         line(out, fields);
     }

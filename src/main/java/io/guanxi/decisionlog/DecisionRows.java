@@ -11,7 +11,8 @@ import java.time.LocalDateTime;
 
 /**
  * Writes decision log rows as JSON objects, straight from the result set: the stored JSON columns
- * (fired rules, input, output, explanation) are copied as they are, never parsed and re-encoded.
+ * (fired rules, input, output) are copied as they are, never parsed and re-encoded; the explanation
+ * is rendered from its stored trace.
  */
 final class DecisionRows {
 
@@ -24,8 +25,11 @@ final class DecisionRows {
         return JSON.createGenerator(out).configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
     }
 
-    /** One record: the summary a page lists and, when {@code full}, what an export carries as well. */
-    static void write(JsonGenerator g, ResultSet row, boolean full) throws IOException, SQLException {
+    /**
+     * One record: the summary a page lists and, with {@code explanations} (null for a summary), what
+     * an export carries as well.
+     */
+    static void write(JsonGenerator g, ResultSet row, ExplanationReader explanations) throws IOException, SQLException {
         g.writeStartObject();
         g.writeStringField("decisionId", row.getString("decision_id"));
         g.writeStringField("customerId", row.getString("customer_id"));
@@ -40,11 +44,11 @@ final class DecisionRows {
         g.writeStringField("relationshipType", row.getString("relationship_type"));
         g.writeFieldName("firedRules");
         g.writeRawValue(row.getString("fired_rules"));
-        if (full) {
+        if (explanations != null) {
             g.writeNumberField("evaluationMicros", row.getLong("evaluation_micros"));
             raw(g, "input", row.getString("input_json"));
             raw(g, "output", row.getString("output_json"));
-            raw(g, "explanations", row.getString("explanation_json"));
+            raw(g, "explanations", explanations.rendered(row.getString("ruleset_version"), row.getString("explanation_json")));
         }
         g.writeEndObject();
     }

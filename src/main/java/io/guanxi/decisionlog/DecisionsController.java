@@ -27,10 +27,12 @@ import java.util.List;
 class DecisionsController {
 
     private final DecisionRecordRepository decisions;
+    private final ExplanationReader explanations;
     private final JsonMapper json;
 
-    DecisionsController(DecisionRecordRepository decisions, JsonMapper json) {
+    DecisionsController(DecisionRecordRepository decisions, ExplanationReader explanations, JsonMapper json) {
         this.decisions = decisions;
+        this.explanations = explanations;
         this.json = json;
     }
 
@@ -43,14 +45,17 @@ class DecisionsController {
                 .orElseGet(() -> notFound(decisionId));
     }
 
-    /** Why each output of one decision has its value: the rules that set it and the fact values they read. */
+    /**
+     * Why each output of one decision has its value: the rules that set it and the fact values they
+     * read, rendered from the stored trace with the rule set version that made the decision.
+     */
     @Secured(Roles.AUDITOR)
     @Get(uri = "/{decisionId}/explanation", produces = MediaType.APPLICATION_JSON)
     HttpResponse<?> explanation(@PathVariable String decisionId) {
         return decisions.findByDecisionId(decisionId)
                 .<HttpResponse<?>>map(d -> HttpResponse.ok(new ExplanationView(d.decisionId(), d.customerId(),
                         d.rulesetVersion(), UtcMillis.format(d.decidedAt()),
-                        tree(d.explanationJson()))))
+                        tree(explanations.rendered(d.rulesetVersion(), d.explanationJson())))))
                 .orElseGet(() -> notFound(decisionId));
     }
 

@@ -2,15 +2,27 @@ package io.guanxi.decisionlog;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import io.guanxi.facts.Explanation;
+import io.guanxi.facts.ExplanationTrace;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The stored form of a decision's explanations: a JSON array, one object per output with its code,
- * Chinese label and the rules that set it (full name, conditions, values read, basedOn, one-line text).
+ * The two JSON forms of a decision's explanation. Stored (column {@code explanation_json}, covered
+ * by the audit chain): the {@link ExplanationTrace}, e.g.
+ * {@code {"outputs":[{"output":"tier","code":"STRATEGIC","firings":[3,4]}],
+ * "firings":[{"rule":"TIER-010","values":{"$annualRevenue":"6000000"},"basedOn":[1]}, …]}}.
+ * Read (the explanation endpoint): an array with one object per output, its code, Chinese label and
+ * the rules that set it (full name, conditions, values read with labels, basedOn, one-line text),
+ * rendered with the rule set version that decided. Records stored before the trace existed hold
+ * that array already (or {@code []}).
  */
 public final class ExplanationJson {
 
@@ -19,8 +31,73 @@ public final class ExplanationJson {
     private ExplanationJson() {
     }
 
+    /** The stored form. */
+    public static String write(ExplanationTrace trace) {
+        StringWriter out = new StringWriter(1024);
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeArrayFieldStart("outputs");
+            for (ExplanationTrace.Output o : trace.outputs()) {
+                g.writeStartObject();
+                g.writeStringField("output", o.output());
+                g.writeStringField("code", o.code());
+                numbers(g, "firings", o.firings());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("firings");
+            for (ExplanationTrace.Firing f : trace.firings()) {
+                g.writeStartObject();
+                g.writeStringField("rule", f.rule());
+                g.writeObjectFieldStart("values");
+                for (Map.Entry<String, String> v : f.values().entrySet()) {
+                    g.writeStringField(v.getKey(), v.getValue());
+                }
+                g.writeEndObject();
+                numbers(g, "basedOn", f.basedOn());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    /** Whether a stored explanation is already the rendered array (records from before the trace). */
+    static boolean isRendered(String stored) {
+        return stored.stripLeading().startsWith("[");
+    }
+
+    /** The stored trace, as {@link #write(ExplanationTrace)} wrote it. */
+    static ExplanationTrace read(String stored) {
+        List<ExplanationTrace.Output> outputs = new ArrayList<>();
+        List<ExplanationTrace.Firing> firings = new ArrayList<>();
+        try (JsonParser p = JSON.createParser(stored)) {
+            expect(p, JsonToken.START_OBJECT);
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                expect(p, JsonToken.START_ARRAY);
+                while (p.nextToken() == JsonToken.START_OBJECT) {
+                    if (field.equals("outputs")) {
+                        outputs.add(output(p));
+                    } else if (field.equals("firings")) {
+                        firings.add(firing(p));
+                    } else {
+                        throw new IOException("unknown field " + field);
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("the stored explanation is not a trace: " + e.getMessage(), e);
+        }
+        return new ExplanationTrace(outputs, firings);
+    }
+
+    /** The rendered form, an array with one entry per output. */
     public static String write(List<Explanation> explanations) {
-        StringWriter out = new StringWriter(4096);
+        StringWriter out = new StringWriter(8192);
         try (JsonGenerator g = JSON.createGenerator(out)) {
             g.writeStartArray();
             for (Explanation e : explanations) {
@@ -41,6 +118,70 @@ public final class ExplanationJson {
             throw new UncheckedIOException(e);
         }
         return out.toString();
+    }
+
+    private static ExplanationTrace.Output output(JsonParser p) throws IOException {
+        String output = null;
+        String code = null;
+        List<Integer> firings = List.of();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            switch (p.currentName()) {
+                case "output" -> output = text(p);
+                case "code" -> code = text(p);
+                case "firings" -> firings = numbers(p);
+                default -> throw new IOException("unknown output field " + p.currentName());
+            }
+        }
+        return new ExplanationTrace.Output(output, code, firings);
+    }
+
+    private static ExplanationTrace.Firing firing(JsonParser p) throws IOException {
+        String rule = null;
+        Map<String, String> values = new LinkedHashMap<>();
+        List<Integer> basedOn = List.of();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            switch (p.currentName()) {
+                case "rule" -> rule = text(p);
+                case "values" -> {
+                    expect(p, JsonToken.START_OBJECT);
+                    while (p.nextToken() == JsonToken.FIELD_NAME) {
+                        String binding = p.currentName();
+                        values.put(binding, text(p));
+                    }
+                }
+                case "basedOn" -> basedOn = numbers(p);
+                default -> throw new IOException("unknown firing field " + p.currentName());
+            }
+        }
+        return new ExplanationTrace.Firing(rule, values, basedOn);
+    }
+
+    private static String text(JsonParser p) throws IOException {
+        expect(p, JsonToken.VALUE_STRING);
+        return p.getText();
+    }
+
+    private static List<Integer> numbers(JsonParser p) throws IOException {
+        expect(p, JsonToken.START_ARRAY);
+        List<Integer> numbers = new ArrayList<>();
+        while (p.nextToken() == JsonToken.VALUE_NUMBER_INT) {
+            numbers.add(p.getIntValue());
+        }
+        return numbers;
+    }
+
+    private static void expect(JsonParser p, JsonToken token) throws IOException {
+        if (p.nextToken() != token) {
+            throw new IOException("expected " + token + " at " + p.currentLocation() + ", found " + p.currentToken());
+        }
+    }
+
+    private static void numbers(JsonGenerator g, String name, List<Integer> values) throws IOException {
+        g.writeArrayFieldStart(name);
+        for (int v : values) {
+            g.writeNumber(v);
+        }
+        g.writeEndArray();
     }
 
     private static void reason(JsonGenerator g, Explanation.Reason r) throws IOException {

@@ -24,23 +24,26 @@ interface ExportFormat {
 
     String fileExtension();
 
-    static ExportFormat of(String name, OutputStream out) throws IOException {
-        return "csv".equals(name) ? new Csv(out) : new Jsonl(out);
+    /** Explanations are rendered as the explanation endpoint renders them. */
+    static ExportFormat of(String name, OutputStream out, ExplanationReader explanations) throws IOException {
+        return "csv".equals(name) ? new Csv(out, explanations) : new Jsonl(out, explanations);
     }
 
     /** Newline-delimited JSON: every record, the last one too, ends with LF. */
     final class Jsonl implements ExportFormat {
         private final OutputStream out;
         private final JsonGenerator json;
+        private final ExplanationReader explanations;
 
-        Jsonl(OutputStream out) throws IOException {
+        Jsonl(OutputStream out, ExplanationReader explanations) throws IOException {
             this.out = out;
+            this.explanations = explanations;
             this.json = DecisionRows.generator(out);
         }
 
         @Override
         public void write(ResultSet row) throws IOException, SQLException {
-            DecisionRows.write(json, row, true);
+            DecisionRows.write(json, row, explanations);
             json.flush();
             out.write('\n');
         }
@@ -64,15 +67,17 @@ interface ExportFormat {
     /** RFC 4180 CSV in UTF-8, the header line first. */
     final class Csv implements ExportFormat {
         private final Writer out;
+        private final ExplanationReader explanations;
 
-        Csv(OutputStream out) throws IOException {
+        Csv(OutputStream out, ExplanationReader explanations) throws IOException {
             this.out = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            this.explanations = explanations;
             CsvRows.header(this.out);
         }
 
         @Override
         public void write(ResultSet row) throws IOException, SQLException {
-            CsvRows.write(out, row);
+            CsvRows.write(out, row, explanations);
         }
 
         @Override

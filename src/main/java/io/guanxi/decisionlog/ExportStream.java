@@ -39,10 +39,11 @@ final class ExportStream extends InputStream {
     private boolean done;
     private boolean closed;
 
-    ExportStream(Connection connection, AuditQuery query) throws SQLException, IOException {
+    ExportStream(Connection connection, AuditQuery query, ExplanationReader explanations)
+            throws SQLException, IOException {
         this.connection = connection;
         this.rows = AuditSql.full(connection, query).execute(connection, FETCH_SIZE);
-        this.format = ExportFormat.of(query.format(), chunk);
+        this.format = ExportFormat.of(query.format(), chunk, explanations);
     }
 
     ExportFormat format() {

@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * Everything the rules concluded for one customer: the answers to each business question, the
- * warnings and entitlements, the ranked actions, which rules of which rule set fired, and why each
- * output has its value.
+ * warnings and entitlements, the ranked actions, which rules of which rule set fired, and the trace
+ * of why each output has its value.
  */
 public record Advice(
         CooperationStage cooperationStage,
@@ -18,7 +18,7 @@ public record Advice(
         List<String> entitlements,
         List<RecommendedAction> actions,
         List<String> firedRules,
-        List<Explanation> explanations,
+        ExplanationTrace explanation,
         String rulesetVersion,
         long evaluationNanos) {
 }

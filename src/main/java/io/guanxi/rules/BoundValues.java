@@ -1,15 +1,13 @@
 package io.guanxi.rules;
 
 import io.guanxi.facts.Coded;
-import io.guanxi.facts.Explanation;
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 /**
  * The values a firing read, as an auditor reads them: decimals exactly and in plain notation, codes
- * with their Chinese labels, each binding named by the fact it holds (in English and Chinese).
+ * as codes (their Chinese labels added on reading), each binding named by the fact it holds (in
+ * English and Chinese).
  */
 final class BoundValues {
 
@@ -54,18 +52,13 @@ final class BoundValues {
         return CODE_LABELS.getOrDefault(code, code);
     }
 
-    static String label(String name) {
-        return LABELS.getOrDefault(name, name);
+    /** The label of a flag or entitlement code; null for any other string. */
+    static String codeLabelOrNull(String code) {
+        return CODE_LABELS.get(code);
     }
 
-    static List<Explanation.Value> of(Map<String, Object> bindings) {
-        List<Explanation.Value> values = new ArrayList<>();
-        bindings.forEach((id, value) -> {
-            String name = id.replaceFirst("^\\$", "");
-            values.add(new Explanation.Value(name, label(name), format(value),
-                    value instanceof Coded coded ? coded.label() : value instanceof String code ? CODE_LABELS.get(code) : null));
-        });
-        return values;
+    static String label(String name) {
+        return LABELS.getOrDefault(name, name);
     }
 
     /** Exact decimals in plain notation without trailing zeros (as the stored input has them); codes as codes. */

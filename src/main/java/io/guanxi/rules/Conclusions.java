@@ -3,7 +3,7 @@ package io.guanxi.rules;
 import io.guanxi.facts.Advice;
 import io.guanxi.facts.Cooperation;
 import io.guanxi.facts.Entitlement;
-import io.guanxi.facts.Explanation;
+import io.guanxi.facts.ExplanationTrace;
 import io.guanxi.facts.Flag;
 import io.guanxi.facts.IndicatedStage;
 import io.guanxi.facts.KeyAccountTier;
@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -43,8 +42,7 @@ final class Conclusions {
         this.catalogue = catalogue;
     }
 
-    Advice toAdvice(StoredRelationship stored, FiredRuleRecorder fired, Map<String, RuleText> texts, String version,
-                    long nanos) {
+    Advice toAdvice(StoredRelationship stored, FiredRuleRecorder fired, String version, long nanos) {
         requireSingleIntermediates();
         Cooperation cooperation = single(Cooperation.class, c -> c.getStage() + "/" + c.getTransition(),
                 "cooperation stage");
@@ -54,10 +52,9 @@ final class Conclusions {
         List<String> flags = codes(Flag.class, Flag::getCode);
         List<String> entitlements = codes(Entitlement.class, Entitlement::getCode);
         List<RecommendedAction> actions = ActionRanking.rank(all(ProposedAction.class), catalogue);
-        List<Explanation> explanations = new Explainer(objects, fired, texts)
-                .explain(cooperation, lifecycle, tier, type, flags, entitlements, actions);
+        ExplanationTrace explanation = new Explainer(objects, fired).explain(cooperation, lifecycle, tier, type, flags, entitlements, actions);
         return new Advice(cooperation.getStage(), stored.getPreviousStage(), cooperation.getTransition(), lifecycle,
-                tier, type, flags, entitlements, actions, fired.names(), explanations, version, nanos);
+                tier, type, flags, entitlements, actions, fired.names(), explanation, version, nanos);
     }
 
     /**

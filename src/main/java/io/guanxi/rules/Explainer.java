@@ -3,7 +3,7 @@ package io.guanxi.rules;
 import io.guanxi.facts.Coded;
 import io.guanxi.facts.Cooperation;
 import io.guanxi.facts.Entitlement;
-import io.guanxi.facts.Explanation;
+import io.guanxi.facts.ExplanationTrace;
 import io.guanxi.facts.Flag;
 import io.guanxi.facts.IndicatedStage;
 import io.guanxi.facts.KeyAccountTier;
@@ -16,19 +16,19 @@ import io.guanxi.facts.Relationship;
 import io.guanxi.facts.RevenueTier;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.IdentityHashMap;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 
 /**
- * Explains each output of one evaluation: which firings inserted the conclusions that carry its
- * value, with the values they read. Intermediate conclusions (indicated stage, the table's tier,
- * margin band, matrix cell) answer no question themselves, so their rules are listed with the
- * output they lead to; a rule that read another output's conclusion cites that output's rule in
- * {@code basedOn}.
+ * Traces each output of one evaluation: which firings inserted the conclusions that carry its
+ * value. Intermediate conclusions (indicated stage, the table's tier, margin band, matrix cell)
+ * answer no question themselves, so their firings are listed with the output they lead to. Every
+ * firing is kept with the values it read and the firings it built on; the text of the rules is not
+ * rendered here but on reading ({@link TraceRenderer}), so an evaluation pays for none of it.
  */
 final class Explainer {
 
@@ -37,46 +37,32 @@ final class Explainer {
 
     private final List<Object> objects;
     private final FiredRuleRecorder fired;
-    private final Map<String, RuleText> texts;
-    private final List<Explanation> explanations = new ArrayList<>();
-    /** A firing often explains several outputs (a stage and its transition, three actions of one row). */
-    private final Map<FiredMatch, Explanation.Reason> reasonByFiring = new IdentityHashMap<>();
+    private final List<ExplanationTrace.Output> outputs = new ArrayList<>();
 
-    Explainer(List<Object> objects, FiredRuleRecorder fired, Map<String, RuleText> texts) {
+    Explainer(List<Object> objects, FiredRuleRecorder fired) {
         this.objects = objects;
         this.fired = fired;
-        this.texts = texts;
     }
 
     /** Every output in the order of the answer: stage, transition, lifecycle, tier, type, flags, entitlements, actions. */
-    List<Explanation> explain(Cooperation cooperation, Coded lifecycle, Coded tier, Coded type, List<String> flags,
-                              List<String> entitlements, List<RecommendedAction> actions) {
-        add("cooperationStage", "合作阶段", cooperation.getStage(), Cooperation.class::isInstance);
-        add("transition", "阶段变化", cooperation.getTransition(), Cooperation.class::isInstance);
-        add("lifecycleStage", "生命周期阶段", lifecycle, Lifecycle.class::isInstance);
-        add("tier", "大客户等级", tier, KeyAccountTier.class::isInstance);
-        add("relationshipType", "关系类型", type, Relationship.class::isInstance);
-        flags.forEach(code -> add("flag", "警示", code, BoundValues.codeLabel(code),
-                o -> o instanceof Flag f && f.getCode().equals(code)));
-        entitlements.forEach(code -> add("entitlement", "三优权益", code, BoundValues.codeLabel(code),
-                o -> o instanceof Entitlement e && e.getCode().equals(code)));
-        actions.forEach(a -> add("action", "下一步行动", a.code(), a.label(),
-                o -> o instanceof ProposedAction p && p.getCode().equals(a.code())));
-        return List.copyOf(explanations);
+    ExplanationTrace explain(Cooperation cooperation, Coded lifecycle, Coded tier, Coded type, List<String> flags,
+                             List<String> entitlements, List<RecommendedAction> actions) {
+        add("cooperationStage", cooperation.getStage().code(), Cooperation.class::isInstance);
+        add("transition", cooperation.getTransition().code(), Cooperation.class::isInstance);
+        add("lifecycleStage", lifecycle.code(), Lifecycle.class::isInstance);
+        add("tier", tier.code(), KeyAccountTier.class::isInstance);
+        add("relationshipType", type.code(), Relationship.class::isInstance);
+        flags.forEach(code -> add("flag", code, o -> o instanceof Flag f && f.getCode().equals(code)));
+        entitlements.forEach(code -> add("entitlement", code, o -> o instanceof Entitlement e && e.getCode().equals(code)));
+        actions.forEach(a -> add("action", a.code(), o -> o instanceof ProposedAction p && p.getCode().equals(a.code())));
+        List<ExplanationTrace.Firing> firings = fired.matches().stream().map(this::firing).toList();
+        return new ExplanationTrace(outputs, firings);
     }
 
-    private void add(String output, String outputLabel, Coded value, Predicate<Object> carriesIt) {
-        add(output, outputLabel, value.code(), value.label(), carriesIt);
-    }
-
-    private void add(String output, String outputLabel, String code, String label, Predicate<Object> carriesIt) {
-        Set<FiredMatch> matches = new LinkedHashSet<>();
+    private void add(String output, String code, Predicate<Object> carriesIt) {
+        Set<FiredMatch> matches = new TreeSet<>(Comparator.comparingInt(FiredMatch::order));
         objects.stream().filter(carriesIt).forEach(o -> fired.insertedBy(o).ifPresent(m -> withIntermediates(m, matches)));
-        List<Explanation.Reason> reasons = matches.stream()
-                .sorted(Comparator.comparingInt(FiredMatch::order))
-                .map(m -> reasonByFiring.computeIfAbsent(m, this::reason))
-                .toList();
-        explanations.add(new Explanation(output, outputLabel, code, label, reasons));
+        outputs.add(new ExplanationTrace.Output(output, code, matches.stream().map(FiredMatch::order).toList()));
     }
 
     private void withIntermediates(FiredMatch match, Set<FiredMatch> into) {
@@ -87,12 +73,11 @@ final class Explainer {
         }
     }
 
-    private Explanation.Reason reason(FiredMatch match) {
-        RuleText text = texts.get(match.rule());
-        Set<String> basedOn = new LinkedHashSet<>();
-        match.matched().forEach(o -> fired.insertedBy(o).ifPresent(m -> basedOn.add(m.rule())));
-        return new Explanation.Reason(match.rule(), text == null ? List.of() : text.conditions(),
-                BoundValues.of(match.bindings()), List.copyOf(basedOn),
-                text == null ? match.rule() : text.explain(match.bindings()));
+    private ExplanationTrace.Firing firing(FiredMatch match) {
+        Map<String, String> values = new LinkedHashMap<>();
+        match.bindings().forEach((id, value) -> values.put(id, BoundValues.format(value)));
+        Set<Integer> basedOn = new TreeSet<>();
+        match.matched().forEach(o -> fired.insertedBy(o).ifPresent(m -> basedOn.add(m.order())));
+        return new ExplanationTrace.Firing(RuleText.idOf(match.rule()), values, List.copyOf(basedOn));
     }
 }

@@ -67,6 +67,11 @@ final class FiredRuleRecorder extends DefaultAgendaEventListener implements Rule
         return new ArrayList<>(names);
     }
 
+    /** Every firing, in firing order: a firing's {@link FiredMatch#order()} is its place here. */
+    List<FiredMatch> matches() {
+        return List.copyOf(matches);
+    }
+
     /** The firing that inserted this object; empty for the facts the service inserted. */
     Optional<FiredMatch> insertedBy(Object conclusion) {
         return Optional.ofNullable(insertedBy.get(conclusion));

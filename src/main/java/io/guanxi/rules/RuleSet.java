@@ -2,11 +2,12 @@ package io.guanxi.rules;
 
 import io.guanxi.facts.Advice;
 import io.guanxi.facts.CustomerFacts;
+import io.guanxi.facts.Explanation;
+import io.guanxi.facts.ExplanationTrace;
 import io.guanxi.facts.ShareChange;
 import io.guanxi.facts.StoredRelationship;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.kie.api.KieBase;
 import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.event.rule.RuleRuntimeEventListener;
@@ -22,14 +23,14 @@ public final class RuleSet {
     private final KieBase kieBase;
     private final ActionCatalogue catalogue;
     private final Instant loadedAt;
-    private final Map<String, RuleText> texts;
+    private final TraceRenderer renderer;
 
     RuleSet(RuleSetSource source, KieBase kieBase, ActionCatalogue catalogue, Instant loadedAt) {
         this.source = source;
         this.kieBase = kieBase;
         this.catalogue = catalogue;
         this.loadedAt = loadedAt;
-        this.texts = RuleText.of(kieBase);
+        this.renderer = new TraceRenderer(RuleText.of(kieBase), catalogue);
     }
 
     public String version() {
@@ -57,7 +58,15 @@ public final class RuleSet {
         long start = System.nanoTime();
         FiredRuleRecorder fired = new FiredRuleRecorder();
         Conclusions conclusions = new Conclusions(conclude(facts, stored, fired), catalogue);
-        return conclusions.toAdvice(stored, fired, texts, version(), System.nanoTime() - start);
+        return conclusions.toAdvice(stored, fired, version(), System.nanoTime() - start);
+    }
+
+    /**
+     * The explanation an auditor reads of a decision this rule set made: the stored trace with each
+     * rule's full name, its conditions as compiled and the Chinese labels of outputs and values.
+     */
+    public List<Explanation> explain(ExplanationTrace trace) {
+        return renderer.render(trace);
     }
 
     /** Everything an evaluation left in working memory, unchecked: the completeness check reads it. */

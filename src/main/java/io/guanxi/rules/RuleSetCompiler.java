@@ -31,6 +31,7 @@ public final class RuleSetCompiler {
     /** Where the files go inside the in-memory KIE project; their package is {@code guanxi}. */
     private static final String RESOURCE_ROOT = "src/main/resources/guanxi/";
     private static final Pattern PROPOSE = Pattern.compile("Actions\\.propose\\(([^;]*?)\\)\\s*;", Pattern.DOTALL);
+    private static final Pattern RULE = Pattern.compile("(?m)^[ \\t]*rule\\s+(?:\"([^\"]*)\"|(\\S+))");
     private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"");
     private static final AtomicLong BUILDS = new AtomicLong();
     /** The suffix of the DRL generated from a decision table inside the in-memory KIE project. */
@@ -49,12 +50,15 @@ public final class RuleSetCompiler {
         ReleaseId releaseId = kie.newReleaseId("io.guanxi", "ruleset", "1.0." + BUILDS.incrementAndGet());
         KieFileSystem kfs = kie.newKieFileSystem().generateAndWritePomXML(releaseId);
         Map<String, DecisionTable> tables = new HashMap<>();
+        Map<String, String> ruleIds = new HashMap<>();
         for (RuleFile file : source.files()) {
             String path = source.displayPath(file.path());
             if (file.isDrl()) {
                 String drl = new String(file.content(), StandardCharsets.UTF_8);
                 kfs.write(RESOURCE_ROOT + file.path(), ExactDecimals.rewrite(drl));
-                checkProposedActions(drl, catalogue, (line, text) -> path + ":" + line + ": " + text, errors);
+                BiFunction<Integer, String, String> at = (line, text) -> path + ":" + line + ": " + text;
+                checkProposedActions(drl, catalogue, at, errors);
+                checkRuleIds(drl, at, ruleIds, errors);
             } else if (file.isDecisionTable()) {
                 DecisionTable table = DecisionTable.translate(path, file);
                 errors.addAll(table.errors());
@@ -63,6 +67,7 @@ public final class RuleSetCompiler {
                     kfs.write(RESOURCE_ROOT + file.path() + GENERATED, table.drl());
                     tables.put(file.path() + GENERATED, table);
                     checkProposedActions(table.drl(), catalogue, table::describe, errors);
+                    checkRuleIds(table.drl(), table::describe, ruleIds, errors);
                 }
             }
         }
@@ -110,6 +115,26 @@ public final class RuleSetCompiler {
                     int line = lineOf(drl, call.start(1) + code.start());
                     errors.add(at.apply(line, "action " + code.group(1) + " is not in " + ActionCatalogue.FILE_NAME));
                 }
+            }
+        }
+    }
+
+    /**
+     * The first word of a rule's name is its stable id, by which decisions are logged, explained and
+     * queried: two rules with one id would make those ambiguous.
+     */
+    private static void checkRuleIds(String drl, BiFunction<Integer, String, String> at, Map<String, String> seen,
+            List<String> errors) {
+        Matcher rule = RULE.matcher(drl);
+        while (rule.find()) {
+            String name = rule.group(1) != null ? rule.group(1) : rule.group(2);
+            String id = RuleText.idOf(name.strip());
+            // Where this rule is, as errors say it ("path:line"), without a message.
+            String here = at.apply(lineOf(drl, rule.start()), "").replaceFirst(":\\s*$", "");
+            String first = seen.putIfAbsent(id, here);
+            if (first != null) {
+                errors.add(at.apply(lineOf(drl, rule.start()), "rule id " + id + " is already used at " + first
+                        + " (the first word of a rule's name is its id, and ids must be unique)"));
             }
         }
     }

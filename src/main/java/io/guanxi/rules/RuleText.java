@@ -19,26 +19,53 @@ import org.kie.api.definition.rule.Rule;
 final class RuleText {
 
     private final String id;
+    private final String name;
+    /** The type each binding holds ({@code $cooperationStage} → CooperationStage), to label a stored value. */
+    private final Map<String, Class<?>> bindingTypes = new HashMap<>();
     private final RuleConditionElement lhs;
     private final Map<org.drools.base.rule.Pattern, PatternText> patterns = new IdentityHashMap<>();
     private final List<String> conditions;
 
     private RuleText(RuleImpl rule) {
-        this.id = rule.getName().split(" ", 2)[0];
+        this.name = rule.getName();
+        this.id = idOf(name);
         this.lhs = rule.getLhs();
         collect(lhs, patterns);
+        patterns.keySet().forEach(p -> p.getDeclarations().forEach((binding, d) ->
+                bindingTypes.put(binding, d.getDeclarationClass())));
         this.conditions = List.copyOf(render(lhs, null));
     }
 
-    /** The text of every rule of a compiled rule set, by full rule name. */
+    /** The text of every rule of a compiled rule set, by stable id (the first word of its name). */
     static Map<String, RuleText> of(KieBase kieBase) {
         Map<String, RuleText> texts = new HashMap<>();
         kieBase.getKiePackages().forEach(p -> {
             for (Rule rule : p.getRules()) {
-                texts.put(rule.getName(), new RuleText((RuleImpl) rule));
+                RuleText text = new RuleText((RuleImpl) rule);
+                RuleText other = texts.putIfAbsent(text.id, text);
+                if (other != null) {
+                    // RuleSetCompiler rejects such a rule set with the files and lines of both rules.
+                    throw new IllegalStateException("rule id " + text.id + " names two rules: \"" + other.name
+                            + "\" and \"" + text.name + "\"");
+                }
             }
         });
         return Map.copyOf(texts);
+    }
+
+    /** The stable id of a rule: the first word of its name ({@code TIER-010}). */
+    static String idOf(String ruleName) {
+        int space = ruleName.indexOf(' ');
+        return space < 0 ? ruleName : ruleName.substring(0, space);
+    }
+
+    String name() {
+        return name;
+    }
+
+    /** The type a binding of this rule holds, or null for a name the rule does not bind. */
+    Class<?> bindingType(String binding) {
+        return bindingTypes.get(binding);
     }
 
     /** The conditions as compiled, one per pattern: {@code CustomerFacts($annualRevenue: annualRevenue, annualRevenue >= 5000000)}. */

@@ -52,6 +52,18 @@ class RuleSetCompilerTest {
     }
 
     @Test
+    void twoRulesWithOneIdAreRejectedNamingBoth() throws IOException {
+        copyRules();
+        int first = lineOf("lifecycle-stage.drl", "rule \"LIFE-020 ");
+        int second = replace("next-best-action.drl", "rule \"NBA-090 ", "rule \"LIFE-020 ");
+
+        List<String> errors = rejected();
+        assertTrue(errors.contains(dir.resolve("next-best-action.drl") + ":" + second + ": rule id LIFE-020 is already used at "
+                + dir.resolve("lifecycle-stage.drl") + ":" + first
+                + " (the first word of a rule's name is its id, and ids must be unique)"), errors.toString());
+    }
+
+    @Test
     void misspeltActionCodeNamesTheFileAndLine() throws IOException {
         copyRules();
         int line = replace("next-best-action.drl", "\"FEEDBACK_CHANNEL\"", "\"FEEDBACK_CHANEL\"");

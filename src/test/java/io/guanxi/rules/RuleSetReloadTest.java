@@ -147,6 +147,24 @@ class RuleSetReloadTest {
     }
 
     @Test
+    void anEarlierDecisionIsExplainedWithTheRulesThatMadeIt() {
+        String original = ruleset().text("version");
+        String before = adviceFor(0.85).text("decisionId");
+        rules.edit("cooperation-stage.drl", "rule \"COOP-040 share of 0.80 or more -> STRATEGIC\"",
+                "rule \"COOP-040 share of at least 0.80 -> STRATEGIC\"");
+        awaitRuleset(r -> !original.equals(r.text("version")));
+        String after = adviceFor(0.85).text("decisionId");
+
+        String then = api.write(api.get("/v1/decisions/" + before + "/explanation").body());
+        String now = api.write(api.get("/v1/decisions/" + after + "/explanation").body());
+
+        assertTrue(then.contains("COOP-040 share of 0.80 or more -> STRATEGIC"), then);
+        assertTrue(then.contains("COOP-040: share=0.85 >= 0.80"), then);
+        assertTrue(!then.contains("at least"), then);
+        assertTrue(now.contains("COOP-040 share of at least 0.80 -> STRATEGIC"), now);
+    }
+
+    @Test
     void rollbackToAnUnknownOrMalformedVersionChangesNothing() {
         String before = ruleset().text("version");
 
