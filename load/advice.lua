@@ -3,7 +3,9 @@
 -- Usage: GUANXI_KEY=<ADVICE_CLIENT key> wrk -t2 -c16 -d15s -s load/advice.lua http://127.0.0.1:8080
 
 local counter = 0
-local thread_id = 0
+-- A global, not a local: setup() gives each thread its own number through thread:set, which sets
+-- the thread's global (a local here would shadow it, and both threads would send the same ids).
+thread_id = 0
 local shares = { "0", "0.3", "0.55", "0.85" }
 local segments = { "FEW", "MEDIUM", "MANY" }
 local key = os.getenv("GUANXI_KEY") or error("set GUANXI_KEY to an ADVICE_CLIENT API key")
