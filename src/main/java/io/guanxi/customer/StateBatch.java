@@ -12,34 +12,34 @@ import java.util.Objects;
 
 /**
  * The state side of one batch of decisions, as SQL the decision log sends within its batch
- * transaction: first lock and compare every customer's version, then write all changes that still
- * match in one statement. Statements come as text plus binding, so the caller can send several in
- * one round trip.
+ * transaction: the stored versions, to see which decisions were judged against the state that is
+ * still stored, and the guarded writes of the new states. Statements come as text plus binding,
+ * so the caller can send several in one round trip.
  */
 public final class StateBatch {
 
-    private final Map<String, Long> lockedVersions;
+    private final Map<String, Long> storedVersions;
 
-    private StateBatch(Map<String, Long> lockedVersions) {
-        this.lockedVersions = lockedVersions;
+    private StateBatch(Map<String, Long> storedVersions) {
+        this.storedVersions = storedVersions;
     }
 
-    /** Locks the state rows of {@code count} customers until commit, returning their versions. */
-    public static String lockSql(int count) {
+    /** The stored versions of {@code count} customers. */
+    public static String versionsSql(int count) {
         return "SELECT customer_id, version FROM customer_state WHERE customer_id IN ("
-                + String.join(", ", Collections.nCopies(count, "?")) + ") FOR UPDATE";
+                + String.join(", ", Collections.nCopies(count, "?")) + ")";
     }
 
-    /** Binds {@link #lockSql} from parameter {@code index}; returns the next free index. */
-    public static int bindLock(PreparedStatement s, int index, Collection<String> customerIds) throws SQLException {
+    /** Binds {@link #versionsSql} from parameter {@code index}; returns the next free index. */
+    public static int bindVersions(PreparedStatement s, int index, Collection<String> customerIds) throws SQLException {
         for (String id : customerIds) {
             s.setString(index++, id);
         }
         return index;
     }
 
-    /** The versions {@link #lockSql} returned. */
-    public static StateBatch locked(ResultSet rows) throws SQLException {
+    /** The versions {@link #versionsSql} returned. */
+    public static StateBatch versions(ResultSet rows) throws SQLException {
         Map<String, Long> versions = new HashMap<>();
         while (rows.next()) {
             versions.put(rows.getString(1), rows.getLong(2));
@@ -49,33 +49,7 @@ public final class StateBatch {
 
     /** Whether the stored state is still the one the change was judged against. */
     public boolean stillCurrent(StateChange change) {
-        return Objects.equals(lockedVersions.get(change.customerId()), change.expectedVersion());
-    }
-
-    /**
-     * Writes {@code count} changes that passed {@link #stillCurrent}: a new row for a first
-     * decision, the next version otherwise. The locks taken by {@link #lockSql} make the upsert
-     * safe: no other writer can have moved these rows since.
-     */
-    public static String writeSql(int count) {
-        return "INSERT INTO customer_state (customer_id, cooperation_stage, last_share, last_decision_id,"
-                + " version, updated_at) VALUES " + String.join(", ", Collections.nCopies(count, "(?, ?, ?, ?, ?, ?)"))
-                + " ON DUPLICATE KEY UPDATE cooperation_stage = VALUES(cooperation_stage),"
-                + " last_share = VALUES(last_share), last_decision_id = VALUES(last_decision_id),"
-                + " version = VALUES(version), updated_at = VALUES(updated_at)";
-    }
-
-    /** Binds {@link #writeSql} from parameter {@code index}; returns the next free index. */
-    public static int bindWrite(PreparedStatement s, int index, List<StateChange> changes) throws SQLException {
-        for (StateChange change : changes) {
-            s.setString(index++, change.customerId());
-            s.setString(index++, change.cooperationStage());
-            s.setString(index++, change.lastShare());
-            s.setString(index++, change.lastDecisionId());
-            s.setLong(index++, change.newVersion());
-            s.setObject(index++, change.updatedAt());
-        }
-        return index;
+        return Objects.equals(storedVersions.get(change.customerId()), change.expectedVersion());
     }
 
     /**

@@ -11,8 +11,8 @@ import javax.sql.DataSource;
 
 /**
  * The appender's own connection to the configured database, kept open and outside the pool. It
- * allows several statements per round trip (a batch needs two whatever its size: lock, then write
- * and commit) and reads committed data without gap locks. A connection that failed is
+ * allows several statements per round trip (a batch needs two whatever its size: the records, then
+ * everything else and the commit) and reads committed data without gap locks. A connection that failed is
  * closed, which rolls its transaction back; the next batch opens a new one.
  */
 final class AppenderConnection implements AutoCloseable {

@@ -11,7 +11,8 @@ import java.time.LocalDateTime;
  * advised and which rules fired. Written once, in the same transaction as the customer's state;
  * never updated or deleted.
  *
- * @param id          the order in which decisions were stored
+ * @param id          the order in which decisions were stored: given by the appender when sealing, ascending
+ *                    with seq (records from before the chain have the ids the database gave them)
  * @param inputJson   the full validated input, canonical (fixed field order, exact decimals)
  * @param outputJson  the full answer as returned to the caller
  * @param firedRules  a JSON array of the names of the rules that fired, in firing order
@@ -56,8 +57,8 @@ public record DecisionRecord(
                 firedRules, decidedAt, evaluationMicros, explanationJson, null, null, null);
     }
 
-    /** This record as the chain's next link after {@code prevHash}, with its hash. */
-    DecisionRecord sealed(long seq, String prevHash) {
+    /** This record as the chain's next link after {@code prevHash}, with its hash and the id it is stored under. */
+    DecisionRecord sealed(@Nullable Long id, long seq, String prevHash) {
         DecisionRecord placed = new DecisionRecord(id, decisionId, customerId, requestId, rulesetVersion,
                 previousStage, cooperationStage, transition, lifecycleStage, tier, relationshipType, inputJson,
                 outputJson, firedRules, decidedAt, evaluationMicros, explanationJson, seq, prevHash, null);

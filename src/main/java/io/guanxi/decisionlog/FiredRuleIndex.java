@@ -14,38 +14,42 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The rows of {@code decision_rule} (stable rule id, record) for a batch of sealed records, written
- * by the appender in the same statement round trip, right after the batch's one multi-row record
- * INSERT: that INSERT gives its rows consecutive ids starting at {@code LAST_INSERT_ID()} (one
- * statement with a known row count, and no other writer inserts records meanwhile: every appender
- * holds the chain head's lock), so the i-th record of the batch has id
- * {@code LAST_INSERT_ID() + i * @@auto_increment_increment}.
- * It serves the audit query's {@code rule} filter.
+ * The rows of {@code decision_rule} (stable rule id, record id) for a batch of sealed records: the
+ * appender knows every record's id when it seals (see {@link ChainTail}), so they go as plain values
+ * in the round trip that ends in COMMIT. It serves the audit query's {@code rule} filter.
  */
 final class FiredRuleIndex {
+
+    /** One row: this rule fired in the decision stored under this record id. */
+    record Row(String ruleId, long recordId) {
+    }
 
     private static final JsonFactory JSON = JsonFactory.builder().build();
 
     private FiredRuleIndex() {
     }
 
-    /** {@code "; INSERT …"} for the batch, or {@code ""} when no rule fired in it. */
-    static String sql(List<DecisionRecord> sealed) {
-        int rows = sealed.stream().mapToInt(r -> ruleIds(r).size()).sum();
-        if (rows == 0) {
+    /** The rows of one sealed decision. */
+    static void addRows(List<Row> into, DecisionRecord sealed, PendingDecision decision) {
+        for (String ruleId : decision.ruleIds()) {
+            into.add(new Row(ruleId, sealed.id()));
+        }
+    }
+
+    /** {@code "INSERT …; "} for the rows, or {@code ""} when there are none. */
+    static String sql(List<Row> rows) {
+        if (rows.isEmpty()) {
             return "";
         }
-        return "; INSERT IGNORE INTO decision_rule (rule_id, record_id) VALUES "
-                + String.join(", ", Collections.nCopies(rows, "(?, LAST_INSERT_ID() + ? * @@auto_increment_increment)"));
+        return "INSERT INTO decision_rule (rule_id, record_id) VALUES "
+                + String.join(", ", Collections.nCopies(rows.size(), "(?, ?)")) + "; ";
     }
 
     /** Binds what {@link #sql} asked for, from {@code index}; returns the next index. */
-    static int bind(PreparedStatement s, int index, List<DecisionRecord> sealed) throws SQLException {
-        for (int i = 0; i < sealed.size(); i++) {
-            for (String ruleId : ruleIds(sealed.get(i))) {
-                s.setString(index++, ruleId);
-                s.setInt(index++, i);
-            }
+    static int bind(PreparedStatement s, int index, List<Row> rows) throws SQLException {
+        for (Row row : rows) {
+            s.setString(index++, row.ruleId());
+            s.setLong(index++, row.recordId());
         }
         return index;
     }

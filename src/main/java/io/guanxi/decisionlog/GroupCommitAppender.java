@@ -1,5 +1,6 @@
 package io.guanxi.decisionlog;
 
+import io.guanxi.system.GroupWorker;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.transaction.TransactionOperations;
@@ -8,13 +9,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.SQLTransactionRollbackException;
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -33,47 +30,32 @@ class GroupCommitAppender {
 
     /** Bounds one transaction's size; a longer queue is simply written in several batches. */
     static final int MAX_BATCH = 64;
+    /** Tries of a batch whose guards failed again (possible only with a second instance). */
+    private static final int ADMISSION_ATTEMPTS = 8;
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommitAppender.class);
 
-    private record Waiting(PendingDecision decision, CompletableFuture<AppendResult> result) {
+    /** A batch's results, in order, and where it left the chain. */
+    private record Written(List<AppendResult> results, ChainTail tail) {
     }
 
     private final AppenderConnection connection;
-    private final BlockingQueue<Waiting> queue = new LinkedBlockingQueue<>();
+    private final GroupWorker<PendingDecision, AppendResult> worker;
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong commits = new AtomicLong();
     private final AtomicLong committed = new AtomicLong();
-    private final Thread thread;
-    private boolean closed;
-    /** The head this appender wrote last; null when unknown (at start, after a failure). */
-    private ChainHead head;
+    /** Where this appender's last batch left the chain; null when unknown (at start, after a failure). */
+    private ChainTail tail;
 
     GroupCommitAppender(TransactionOperations<Connection> transactions, DataSource dataSource) {
         // Injecting the datasource also means Flyway has migrated the schema before this runs.
         transactions.executeWrite(status -> sealUnchained(status.getConnection()));
         this.connection = new AppenderConnection(dataSource);
-        this.thread = new Thread(this::run, "decision-log-appender");
-        thread.setDaemon(true);
-        thread.start();
+        this.worker = new GroupWorker<>("decision-log-appender", MAX_BATCH, this::commit, this::refuse);
     }
 
     /** Queues the decision and waits until the batch holding it has committed or failed. */
     AppendResult append(PendingDecision decision) {
-        CompletableFuture<AppendResult> result = new CompletableFuture<>();
-        synchronized (this) {
-            if (closed) {
-                throw refuse(1, new IllegalStateException("the decision log is shutting down"));
-            }
-            queue.add(new Waiting(decision, result));
-        }
-        try {
-            return result.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DecisionLogUnavailableException("interrupted while waiting for the decision log", e);
-        } catch (ExecutionException e) {
-            throw (DecisionLogUnavailableException) e.getCause();
-        }
+        return worker.submit(decision);
     }
 
     /** Decisions refused since start because their batch could not be committed. */
@@ -93,75 +75,87 @@ class GroupCommitAppender {
 
     /** How many decisions wait for the next batch (for tests that need a batch to form). */
     int queued() {
-        return queue.size();
+        return worker.queued();
     }
 
     @PreDestroy
     void close() throws InterruptedException {
-        synchronized (this) {
-            closed = true;
-        }
-        thread.join(TimeUnit.SECONDS.toMillis(30));
+        worker.close();
         connection.close();
     }
 
-    private void run() {
-        List<Waiting> batch = new ArrayList<>(MAX_BATCH);
-        while (!isClosed() || !queue.isEmpty()) {
-            try {
-                Waiting first = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (first != null) {
-                    batch.add(first);
-                    queue.drainTo(batch, MAX_BATCH - 1);
-                    commit(batch);
-                    batch.clear();
-                }
-            } catch (InterruptedException e) {
-                // Only close() may stop this thread, after the queue is empty.
-                LOG.warn("The decision log appender was interrupted; it keeps running until closed");
-            }
-        }
+    /** One batch: its results, counted once committed. */
+    private List<AppendResult> commit(List<PendingDecision> decisions) throws SQLException {
+        List<AppendResult> results = write(decisions);
+        commits.incrementAndGet();
+        committed.addAndGet(results.stream().filter(r -> r == AppendResult.COMMITTED).count());
+        return results;
     }
 
-    private synchronized boolean isClosed() {
-        return closed;
-    }
-
-    private void commit(List<Waiting> batch) {
-        List<PendingDecision> decisions = batch.stream().map(Waiting::decision).toList();
-        try {
-            List<AppendResult> results = write(decisions);
-            commits.incrementAndGet();
-            committed.addAndGet(results.stream().filter(r -> r == AppendResult.COMMITTED).count());
-            for (int i = 0; i < batch.size(); i++) {
-                batch.get(i).result().complete(results.get(i));
-            }
-        } catch (SQLException | RuntimeException | Error e) {
-            DecisionLogUnavailableException refusal = refuse(batch.size(), e);
-            batch.forEach(w -> w.result().completeExceptionally(refusal));
-        }
-    }
-
-    /** One round trip when the head and states are as expected, else the locked path decision by decision. */
+    /**
+     * The batch as one guarded write when the chain's end is known; else, or when a guard failed,
+     * what can be written is read again ({@link Admission}) and written guarded, a few times.
+     */
     private List<AppendResult> write(List<PendingDecision> decisions) throws SQLException {
-        ChainHead expected = head;
-        head = null;
+        ChainTail expected = tail;
+        tail = null;
         if (expected != null) {
             try {
-                ChainBatch.Written written = connection.inTransaction(c -> OptimisticBatch.write(c, expected, decisions));
-                head = written.head();
-                return written.results();
-            } catch (SQLIntegrityConstraintViolationException | SQLTransactionRollbackException e) {
-                // A guard failed (or a deadlock with another instance): nothing was written.
-                LOG.debug("Batch of {} writes under locks: {}", decisions.size(), e.getMessage());
+                tail = connection.inTransaction(c -> GuardedBatch.write(c, expected, decisions));
+                return Collections.nCopies(decisions.size(), AppendResult.COMMITTED);
+            } catch (SQLException e) {
+                if (!guardFailed(e)) {
+                    throw e;
+                }
+                LOG.debug("Batch of {} is admitted again: {}", decisions.size(), e.getMessage());
             }
         }
-        ChainBatch.Written written = connection.inTransaction(c -> ChainBatch.write(c, decisions));
-        head = written.head();
-        return written.results();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Written written = connection.inTransaction(c -> {
+                    Admission.Admitted a = Admission.check(c, decisions);
+                    return new Written(a.results(), GuardedBatch.write(c, a.tail(), a.admitted()));
+                });
+                tail = written.tail();
+                return written.results();
+            } catch (SQLException e) {
+                // Only another writer (a second instance) can move what was just read.
+                if (attempt == ADMISSION_ATTEMPTS || !guardFailed(e)) {
+                    throw e;
+                }
+                LOG.info("Batch of {} met another writer (attempt {} of {}): {}", decisions.size(), attempt,
+                        ADMISSION_ATTEMPTS, e.getMessage());
+                pause(attempt);
+            }
+        }
+    }
+
+    /** A short random pause, so that two instances that collided do not collide again in step. */
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 3L * attempt + 2));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Whether a guard of a {@link GuardedBatch} failed (a duplicate key, a NOT NULL guard, a
+     * deadlock), so that nothing was written; the driver's batch exception wraps the cause.
+     */
+    static boolean guardFailed(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLIntegrityConstraintViolationException || t instanceof SQLTransactionRollbackException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private DecisionLogUnavailableException refuse(int decisions, Throwable cause) {
+        if (decisions == 0) {
+            return new DecisionLogUnavailableException("interrupted while waiting for the decision log", cause);
+        }
         long total = refused.addAndGet(decisions);
         LOG.error("{} decision(s) refused: their records could not be committed, so no advice is given"
                 + " ({} refused since start)", decisions, total, cause);

@@ -6,53 +6,65 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 
 /**
- * The usual case of a batch in one round trip: the appender knows the head it wrote last, so it
- * seals every decision up front and sends guarded writes — the head only moves if it is still the
- * one expected, first states only if nobody stored them, later states only if their version is
- * still the one read — then COMMIT. Any guard that fails (another instance appended, a state
- * moved, a requestId is taken) is an error that stops the round trip before COMMIT; the caller
- * rolls back and writes the batch under locks ({@link ChainBatch}), decision by decision.
+ * Writes one batch of decisions as the next links of the chain, in two round trips and without
+ * locking anything first: seal every decision on the tail the writer expects, insert the records
+ * (one bulk command), then send guarded writes — first states only if nobody stored them, later
+ * states only if their version is still the one read, the head only if it is still the one
+ * expected — and COMMIT. A guard that fails (another instance appended, a state moved, a requestId
+ * or an id is taken) is an error that stops the server before COMMIT; the caller rolls back and
+ * decides again what can be written ({@link Admission}). Every writer takes its locks in the same
+ * order — its own new records, states by customer id, the head last — so two writers wait for
+ * each other at most, and the head row is locked only from the end of a batch to its commit.
  */
-final class OptimisticBatch {
+final class GuardedBatch {
 
     private static final String GUARDED_HEAD = "UPDATE decision_chain_head"
-            + " SET seq = IF(seq = ? AND hash = ?, ?, NULL), hash = ? WHERE id = 1";
+            + " SET seq = IF(seq = ? AND hash = ?, ?, NULL), hash = ?, record_id = ? WHERE id = 1";
 
-    private OptimisticBatch() {
+    private GuardedBatch() {
     }
 
-    static ChainBatch.Written write(Connection c, ChainHead head, List<PendingDecision> batch) throws SQLException {
+    /** Writes the batch after {@code tail}; returns where the chain ends once it has committed. */
+    static ChainTail write(Connection c, ChainTail tail, List<PendingDecision> batch) throws SQLException {
+        if (batch.isEmpty()) {
+            return tail;
+        }
         List<DecisionRecord> sealed = new ArrayList<>(batch.size());
+        List<FiredRuleIndex.Row> index = new ArrayList<>();
         List<StateChange> firsts = new ArrayList<>();
         List<StateChange> updates = new ArrayList<>();
-        ChainHead last = head;
+        ChainTail last = tail;
         for (PendingDecision d : batch) {
-            DecisionRecord record = d.record().sealed(last.seq() + 1, last.hash());
+            DecisionRecord record = last.seal(d.record());
             sealed.add(record);
-            last = last.next(record);
+            FiredRuleIndex.addRows(index, record, d);
+            last = last.after(record);
             (d.state().expectedVersion() == null ? firsts : updates).add(d.state());
         }
-        StringBuilder sql = new StringBuilder(GUARDED_HEAD);
+        firsts.sort(Comparator.comparing(StateChange::customerId));
+        updates.sort(Comparator.comparing(StateChange::customerId));
+        SealedRecords.insert(c, sealed);
+        StringBuilder sql = new StringBuilder();
         if (!firsts.isEmpty()) {
-            sql.append("; ").append(StateBatch.insertSql(firsts.size()));
+            sql.append(StateBatch.insertSql(firsts.size())).append("; ");
         }
-        updates.forEach(u -> sql.append("; ").append(StateBatch.guardedUpdateSql()));
-        sql.append("; ").append(ChainBatch.insertSql(sealed.size())).append(FiredRuleIndex.sql(sealed))
-                .append("; COMMIT");
+        updates.forEach(u -> sql.append(StateBatch.guardedUpdateSql()).append("; "));
+        sql.append(FiredRuleIndex.sql(index)).append(GUARDED_HEAD).append("; COMMIT");
         try (PreparedStatement s = c.prepareStatement(sql.toString())) {
-            s.setLong(1, head.seq());
-            s.setString(2, head.hash());
-            int i = StateBatch.bindInsert(s, last.bind(s, 3), firsts);
+            int i = StateBatch.bindInsert(s, 1, firsts);
             for (StateChange update : updates) {
                 i = StateBatch.bindGuardedUpdate(s, i, update);
             }
-            FiredRuleIndex.bind(s, ChainBatch.bindRecords(s, i, sealed), sealed);
+            i = FiredRuleIndex.bind(s, i, index);
+            s.setLong(i, tail.head().seq());
+            s.setString(i + 1, tail.head().hash());
+            last.bind(s, i + 2);
             s.execute();
         }
-        return new ChainBatch.Written(Collections.nCopies(batch.size(), AppendResult.COMMITTED), last);
+        return last;
     }
 }

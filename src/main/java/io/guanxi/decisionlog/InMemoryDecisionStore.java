@@ -51,7 +51,7 @@ final class InMemoryDecisionStore implements DecisionStore {
         if (requestId != null && byRequestId.containsKey(requestId)) {
             return AppendResult.REQUEST_ID_TAKEN;
         }
-        DecisionRecord sealed = decision.record().sealed(head.seq() + 1, head.hash());
+        DecisionRecord sealed = decision.record().sealed(head.seq() + 1, head.seq() + 1, head.hash());
         head = head.next(sealed);
         if (requestId != null) {
             byRequestId.put(requestId, sealed);

@@ -15,7 +15,7 @@ class ChainEncodingTest {
     private static final DecisionRecord RECORD = DecisionRecord.unsealed("d-1", "ACME-1", null, "sha256:ab", null,
             "INITIAL", "NEW", "FORMATION", "STANDARD", "TRANSACTIONAL", "{\"a\":1}", "{\"b\":\"关系\"}", "[]",
             LocalDateTime.of(2026, 1, 2, 3, 4, 5, 60_000_000), 42, "[{\"output\":\"tier\"}]")
-            .sealed(7, ChainEncoding.GENESIS);
+            .sealed(null, 7, ChainEncoding.GENESIS);
 
     @Test
     void encodingIsFixedFieldOrderWithByteLengthsAndNullsLeftOut() throws Exception {
@@ -47,10 +47,10 @@ class ChainEncodingTest {
 
     @Test
     void hashDependsOnContentAndPredecessor() {
-        DecisionRecord other = RECORD.sealed(7, "1".repeat(64));
+        DecisionRecord other = RECORD.sealed(null, 7, "1".repeat(64));
 
         assertNotEquals(RECORD.hash(), other.hash());
         assertEquals(64, RECORD.hash().length());
-        assertEquals(RECORD.hash(), RECORD.sealed(7, ChainEncoding.GENESIS).hash(), "deterministic");
+        assertEquals(RECORD.hash(), RECORD.sealed(null, 7, ChainEncoding.GENESIS).hash(), "deterministic");
     }
 }
