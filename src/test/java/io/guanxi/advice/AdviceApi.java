@@ -10,9 +10,16 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.IntFunction;
 
 /**
  * Talks to the running service over real HTTP the way a front-end does, returning status and
@@ -104,6 +111,34 @@ public final class AdviceApi {
             return new Reply(status, contentType, body == null || body.isEmpty() ? null : json.readValue(body, JsonNode.class));
         } catch (IOException e) {
             throw new UncheckedIOException("not JSON: " + body, e);
+        }
+    }
+
+    /** Runs {@code count} calls on 16 threads, released together; their results in call order. */
+    public static <T> List<T> inParallel(int count, IntFunction<T> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<CompletableFuture<T>> futures = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int n = i;
+                futures.add(CompletableFuture.supplyAsync(() -> {
+                    try {
+                        start.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return call.apply(n);
+                }, pool));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (CompletableFuture<T> f : futures) {
+                results.add(f.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
         }
     }
 

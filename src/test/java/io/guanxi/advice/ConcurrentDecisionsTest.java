@@ -14,15 +14,9 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,7 +44,7 @@ class ConcurrentDecisionsTest {
         AdviceApi api = new AdviceApi(client, json);
         String customer = AdviceApi.uniqueCustomer("CHAIN");
 
-        List<AdviceApi.Reply> replies = inParallel(50, i -> api.advise(request(customer, i)));
+        List<AdviceApi.Reply> replies = AdviceApi.inParallel(50, i -> api.advise(request(customer, i)));
 
         replies.forEach(r -> assertEquals(200, r.status(), () -> String.valueOf(r.body())));
         assertEquals(1, replies.stream().filter(r -> "NEW".equals(r.text("transition"))).count(), "exactly one NEW");
@@ -65,7 +59,7 @@ class ConcurrentDecisionsTest {
             AdviceApi here = new AdviceApi(client, json);
             AdviceApi there = new AdviceApi(otherClient, json);
 
-            List<AdviceApi.Reply> replies = inParallel(40,
+            List<AdviceApi.Reply> replies = AdviceApi.inParallel(40,
                     i -> (i % 2 == 0 ? here : there).advise(request(customer, i)));
 
             long answered = replies.stream().filter(r -> r.status() == 200).count();
@@ -86,7 +80,7 @@ class ConcurrentDecisionsTest {
             AdviceApi there = new AdviceApi(otherClient, json);
             long before = here.get("/v1/audit/head").body().get("seq").getLongValue();
 
-            List<AdviceApi.Reply> replies = inParallel(60, i -> (i % 2 == 0 ? here : there)
+            List<AdviceApi.Reply> replies = AdviceApi.inParallel(60, i -> (i % 2 == 0 ? here : there)
                     .advise(request(AdviceApi.uniqueCustomer("FORK"), i)));
 
             replies.forEach(r -> assertEquals(200, r.status(), () -> String.valueOf(r.body())));
@@ -115,32 +109,5 @@ class ConcurrentDecisionsTest {
         DecisionRecord last = chain.get(chain.size() - 1);
         assertEquals(last.cooperationStage(), state.cooperationStage());
         assertEquals(last.decisionId(), state.lastDecisionId());
-    }
-
-    private static <T> List<T> inParallel(int count, IntFunction<T> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(16);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<CompletableFuture<T>> futures = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                int n = i;
-                futures.add(CompletableFuture.supplyAsync(() -> {
-                    try {
-                        start.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    return call.apply(n);
-                }, pool));
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (CompletableFuture<T> f : futures) {
-                results.add(f.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

@@ -1,0 +1,130 @@
+package io.guanxi.decisionlog;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.guanxi.advice.AdviceApi;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the appender stores for decisions made in parallel (so that they share batches): each
+ * record's rule index rows name exactly its own rules, ids ascend with seq, the head keeps the id
+ * of its record, and each decision was judged against its own customer's stored state although
+ * the states were read together.
+ */
+@MicronautTest(transactional = false)
+class AppendedRecordsTest {
+
+    private static final double[] SHARES = {0.0, 0.3, 0.55, 0.85};
+
+    @Inject
+    @Client("/")
+    HttpClient client;
+    @Inject
+    JsonMapper json;
+
+    /** A record as the audit chain and the rule index hold it. */
+    private record Stored(long id, long seq, Set<String> firedRuleIds, Set<String> indexedRuleIds) {
+    }
+
+    @Test
+    void parallelDecisionsAreIndexedUnderTheirOwnIdsInChainOrder() throws Exception {
+        AdviceApi api = new AdviceApi(client, json);
+        String prefix = AdviceApi.uniqueCustomer("IDX");
+
+        List<AdviceApi.Reply> replies = AdviceApi.inParallel(48, i -> api.advise(varied(prefix + "-" + i, i)));
+
+        replies.forEach(r -> assertEquals(200, r.status(), () -> String.valueOf(r.body())));
+        List<Stored> stored = stored(prefix);
+        assertEquals(48, stored.size());
+        for (int k = 0; k < stored.size(); k++) {
+            Stored s = stored.get(k);
+            assertEquals(s.firedRuleIds(), s.indexedRuleIds(), "the rule index of record " + s.id());
+            assertTrue(k == 0 || s.id() > stored.get(k - 1).id(), "ids ascend with seq at record " + s.id());
+        }
+        try (Connection c = AuditDatabase.connect()) {
+            assertEquals(AuditDatabase.text(c, "SELECT id FROM decision_record WHERE seq = (SELECT seq FROM"
+                    + " decision_chain_head)"), AuditDatabase.text(c, "SELECT record_id FROM decision_chain_head"),
+                    "the head keeps the id of its record");
+        }
+    }
+
+    @Test
+    void idOfADeletedLastRecordIsNotHandedOutAgain() throws SQLException {
+        AdviceApi api = new AdviceApi(client, json);
+        String decision = api.advise(AdviceApi.validRequest(AdviceApi.uniqueCustomer("GONE"))).text("decisionId");
+        try (Connection c = AuditDatabase.connect()) {
+            long id = Long.parseLong(AuditDatabase.text(c, "SELECT id FROM decision_record WHERE decision_id = ?",
+                    decision));
+            AuditDatabase.update(c, "CREATE TEMPORARY TABLE kept AS SELECT * FROM decision_record WHERE id = ?", id);
+            AuditDatabase.update(c, "DELETE FROM decision_record WHERE id = ?", id);
+            try {
+                assertEquals(String.valueOf(id), AuditDatabase.text(c, ChainTail.SELECT.replace("SELECT seq, hash, ",
+                        "SELECT ")), "the tail still ends at the deleted record's id");
+            } finally {
+                AuditDatabase.update(c, "INSERT INTO decision_record SELECT * FROM kept");
+            }
+        }
+        assertEquals(true, api.get("/v1/audit/verify").body().get("ok").getBooleanValue(), "repaired");
+    }
+
+    @Test
+    void decisionsReadTogetherAreEachJudgedAgainstTheirOwnState() throws Exception {
+        AdviceApi api = new AdviceApi(client, json);
+        String prefix = AdviceApi.uniqueCustomer("READ");
+        List<AdviceApi.Reply> first = AdviceApi.inParallel(32, i -> api.advise(varied(prefix + "-" + i, i)));
+        first.forEach(r -> assertEquals(200, r.status(), () -> String.valueOf(r.body())));
+
+        List<AdviceApi.Reply> second = AdviceApi.inParallel(32, i -> api.advise(varied(prefix + "-" + i, i + 1)));
+
+        for (int i = 0; i < 32; i++) {
+            assertEquals(200, second.get(i).status());
+            assertEquals(first.get(i).body().get("cooperationStage").get("code").getStringValue(),
+                    second.get(i).body().get("previousCooperationStage").get("code").getStringValue(), "customer " + i);
+        }
+    }
+
+    /** A request whose share (and so stage, tier and rules) depends on {@code i}. */
+    private static Map<String, Object> varied(String customer, int i) {
+        Map<String, Object> body = AdviceApi.validRequest(customer);
+        body.put("purchaseShare", SHARES[i % SHARES.length]);
+        body.put("annualRevenue", 1_500_000 * (i % 5));
+        return body;
+    }
+
+    private static List<Stored> stored(String customerPrefix) throws SQLException {
+        List<Stored> stored = new ArrayList<>();
+        try (Connection c = AuditDatabase.connect();
+             PreparedStatement s = c.prepareStatement("SELECT d.id, d.seq, d.fired_rules, GROUP_CONCAT(r.rule_id)"
+                     + " FROM decision_record d LEFT JOIN decision_rule r ON r.record_id = d.id"
+                     + " WHERE d.customer_id LIKE ? GROUP BY d.id ORDER BY d.seq")) {
+            s.setString(1, customerPrefix + "-%");
+            try (ResultSet rows = s.executeQuery()) {
+                while (rows.next()) {
+                    Set<String> fired = new TreeSet<>();
+                    for (String name : rows.getString(3).replaceAll("^\\[\"|\"]$", "").split("\",\"")) {
+                        fired.add(name.split(" ", 2)[0]);
+                    }
+                    String indexed = rows.getString(4);
+                    stored.add(new Stored(rows.getLong(1), rows.getLong(2), fired,
+                            indexed == null ? Set.of() : new TreeSet<>(List.of(indexed.split(",")))));
+                }
+            }
+        }
+        return stored;
+    }
+}
