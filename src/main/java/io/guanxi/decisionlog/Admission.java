@@ -37,7 +37,7 @@ final class Admission {
         String sql = ChainTail.SELECT + "; " + StateBatch.versionsSql(customers.size())
                 + (requestIds.isEmpty() ? "" : "; SELECT request_id FROM decision_record WHERE request_id IN ("
                 + String.join(", ", Collections.nCopies(requestIds.size(), "?")) + ")");
-        try (PreparedStatement s = c.prepareStatement(sql)) {
+        try (PreparedStatement s = c.prepareStatement(AppenderConnection.PREPARED_ON_CLIENT + sql)) {
             int i = StateBatch.bindVersions(s, 1, customers);
             for (String id : requestIds) {
                 s.setString(i++, id);

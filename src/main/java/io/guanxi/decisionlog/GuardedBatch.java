@@ -54,7 +54,7 @@ final class GuardedBatch {
         }
         updates.forEach(u -> sql.append(StateBatch.guardedUpdateSql()).append("; "));
         sql.append(FiredRuleIndex.sql(index)).append(GUARDED_HEAD).append("; COMMIT");
-        try (PreparedStatement s = c.prepareStatement(sql.toString())) {
+        try (PreparedStatement s = c.prepareStatement(AppenderConnection.PREPARED_ON_CLIENT + sql)) {
             int i = StateBatch.bindInsert(s, 1, firsts);
             for (StateChange update : updates) {
                 i = StateBatch.bindGuardedUpdate(s, i, update);

@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * Inserts a batch's sealed records, each under the id it was sealed with, as one batched prepared
  * statement, which the driver sends as a single bulk command in the binary protocol (parameter
- * arrays): the server neither lexes nor unescapes the records' kilobytes of JSON as SQL text.
+ * arrays), prepared once per connection: the server neither lexes nor unescapes the records'
+ * kilobytes of JSON as SQL text.
  * Measured on this stack (records of ~5.5 KB, batches of 8): 140 us of server time a decision
  * written this way, 189 us with the records in the text of one multi-row INSERT.
  */
