@@ -2,7 +2,7 @@
 # Throughput of POST /v1/advice with the full decision log (hash chain + state + record committed in
 # MariaDB) against the benchmark-only in-memory mode, measured in alternating windows of one run.
 #
-# Usage: load/compare.sh [DURATION] [WARMUP] [ROUNDS]   (defaults 15s 40s 3; after `mvn package`; needs wrk)
+# Usage: load/compare.sh [DURATION] [WARMUP] [ROUNDS]   (defaults 15s 60s 5; after `mvn package`; needs wrk)
 #
 # Both services run side by side (database mode on $PORT, in-memory on $PORT+1) and are warmed up
 # first: throughput still climbs for ~40 s after start while the JIT compiles. Then each round
@@ -15,8 +15,8 @@
 # target/perf-<mode>-<round>-wrk.txt and -top.txt.
 set -euo pipefail
 duration=${1:-15s}
-warmup=${2:-40s}
-rounds=${3:-3}
+warmup=${2:-60s}
+rounds=${3:-5}
 port=${PORT:-18080}
 cd "$(dirname "$0")/.."
 data=${GUANXI_DATA_DIR:-target/perf-data}
