@@ -13,8 +13,8 @@ import javax.sql.DataSource;
  * The appender's own connection to the configured database, kept open and outside the pool. It
  * allows several statements per round trip (a batch needs two whatever its size: the records, then
  * everything else and the commit), prepares statements on the server (see
- * {@link #PREPARED_ON_CLIENT}) and reads committed data without gap locks. A connection that failed is
- * closed, which rolls its transaction back; the next batch opens a new one.
+ * {@link #PREPARED_ON_CLIENT}) and reads committed data without gap locks. A connection that failed
+ * is closed, which rolls its transaction back; the next batch opens a new one.
  */
 final class AppenderConnection implements AutoCloseable {
 
@@ -47,7 +47,8 @@ final class AppenderConnection implements AutoCloseable {
         }
         String jdbcUrl = pool.getJdbcUrl();
         // A database that stops answering fails the batch (503s) after 30 s instead of holding requests forever.
-        this.url = jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + "allowMultiQueries=true&socketTimeout=30000&useServerPrepStmts=true";
+        this.url = jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?")
+                + "allowMultiQueries=true&socketTimeout=30000&useServerPrepStmts=true";
         this.username = pool.getUsername();
         this.password = pool.getPassword();
     }
