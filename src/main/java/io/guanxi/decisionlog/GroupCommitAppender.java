@@ -110,21 +110,38 @@ class GroupCommitAppender {
                 LOG.debug("Batch of {} is admitted again: {}", decisions.size(), e.getMessage());
             }
         }
+        return admitted(decisions, expected);
+    }
+
+    /** What can be written is read again and written guarded, until it goes in or the chain is seen stuck. */
+    private List<AppendResult> admitted(List<PendingDecision> decisions, ChainTail expected) throws SQLException {
+        ChainTail previousTail = expected;
         for (int attempt = 1; ; attempt++) {
+            ChainTail[] read = new ChainTail[1];
             try {
                 Written written = connection.inTransaction(c -> {
                     Admission.Admitted a = Admission.check(c, decisions);
+                    read[0] = a.tail();
                     return new Written(a.results(), GuardedBatch.write(c, a.tail(), a.admitted()));
                 });
                 tail = written.tail();
                 return written.results();
             } catch (SQLException e) {
+                boolean keyTaken = causedBy(e, SQLIntegrityConstraintViolationException.class);
+                if (keyTaken && read[0] != null && read[0].equals(previousTail)) {
+                    // Nobody moved the chain, yet a key of the next records is taken: something stored
+                    // behind the service's back that another try cannot get past.
+                    throw new SQLException("the chain cannot be extended after seq " + read[0].head().seq()
+                            + ": a key of the next record is already taken by a row the chain head does not"
+                            + " name (stored behind the service's back? run audit verify): " + e.getMessage(), e);
+                }
                 // Only another writer (a second instance) can move what was just read.
                 if (attempt == ADMISSION_ATTEMPTS || !guardFailed(e)) {
                     throw e;
                 }
                 LOG.info("Batch of {} met another writer (attempt {} of {}): {}", decisions.size(), attempt,
                         ADMISSION_ATTEMPTS, e.getMessage());
+                previousTail = read[0];
                 pause(attempt);
             }
         }
@@ -141,11 +158,17 @@ class GroupCommitAppender {
 
     /**
      * Whether a guard of a {@link GuardedBatch} failed (a duplicate key, a NOT NULL guard, a
-     * deadlock), so that nothing was written; the driver's batch exception wraps the cause.
+     * deadlock), so that nothing was written.
      */
     static boolean guardFailed(SQLException e) {
+        return causedBy(e, SQLIntegrityConstraintViolationException.class)
+                || causedBy(e, SQLTransactionRollbackException.class);
+    }
+
+    /** Whether the failure is, or wraps (the driver's batch exception does), one of this type. */
+    private static boolean causedBy(SQLException e, Class<? extends SQLException> type) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLIntegrityConstraintViolationException || t instanceof SQLTransactionRollbackException) {
+            if (type.isInstance(t)) {
                 return true;
             }
         }

@@ -83,6 +83,32 @@ class AppendedRecordsTest {
     }
 
     @Test
+    void rowAtTheNextSeqStoredBehindTheServiceIsRefusedAtOnceAndNamed() throws SQLException {
+        AdviceApi api = new AdviceApi(client, json);
+        String decision = api.advise(AdviceApi.validRequest(AdviceApi.uniqueCustomer("AHEAD"))).text("decisionId");
+        try (Connection c = AuditDatabase.connect()) {
+            // A copy of the last record under the next seq and id, which the chain head does not name.
+            AuditDatabase.update(c, "CREATE TEMPORARY TABLE ahead AS SELECT * FROM decision_record WHERE decision_id = ?",
+                    decision);
+            AuditDatabase.update(c, "UPDATE ahead SET id = id + 1, seq = seq + 1, decision_id = UUID()");
+            AuditDatabase.update(c, "INSERT INTO decision_record SELECT * FROM ahead");
+            String seq = AuditDatabase.text(c, "SELECT seq FROM ahead");
+            try {
+                AdviceApi.Reply refused = api.advise(AdviceApi.validRequest(AdviceApi.uniqueCustomer("AHEAD")));
+
+                assertEquals(503, refused.status());
+                assertTrue(refused.text("detail").contains("the chain cannot be extended after seq "
+                        + (Long.parseLong(seq) - 1)), refused.text("detail"));
+            } finally {
+                AuditDatabase.update(c, "DELETE FROM decision_record WHERE seq = ?", seq);
+            }
+        }
+        assertEquals(200, api.advise(AdviceApi.validRequest(AdviceApi.uniqueCustomer("AHEAD"))).status(),
+                "the chain goes on once the row is gone");
+        assertEquals(true, api.get("/v1/audit/verify").body().get("ok").getBooleanValue());
+    }
+
+    @Test
     void decisionsReadTogetherAreEachJudgedAgainstTheirOwnState() throws Exception {
         AdviceApi api = new AdviceApi(client, json);
         String prefix = AdviceApi.uniqueCustomer("READ");
