@@ -12,7 +12,9 @@
 # round means something, and the median over the rounds is the figure to quote.
 # The database mode keeps its data in $GUANXI_DATA_DIR (default target/perf-data): the log grows
 # by every run, as it would in service. Writes target/perf-<mode>.log (service),
-# target/perf-<mode>-<round>-wrk.txt and -top.txt.
+# target/perf-<mode>-<round>-wrk.txt and -cpu.txt (CPU time per decision of every thread group of
+# the service, its MariaDB and wrk, sampled from /proc over 10 s in the middle of the window, from
+# the per-thread samples -ticks-before.txt and -ticks-after.txt).
 set -euo pipefail
 duration=${1:-15s}
 warmup=${2:-60s}
@@ -56,21 +58,49 @@ quiet() {
   done
 }
 
+# "<tid> <process>/<thread group> <ticks>" for every thread of the given processes: the group is
+# the thread's name without its number (io-executor-thread-7 -> io-executor-thread-), the ticks
+# its user + system CPU time so far (1/100 s each).
+thread_ticks() {
+  local p t name stat proc
+  for p in "$@"; do
+    proc=$(cat "/proc/$p/comm" 2> /dev/null) || continue
+    for t in /proc/"$p"/task/*; do
+      name=$(cat "$t/comm" 2> /dev/null) && stat=$(cat "$t/stat" 2> /dev/null) || continue
+      read -ra f <<< "${stat##*) }"
+      name=${name%%[0-9#]*}
+      echo "${t##*/} $proc/${name// /_} $((f[11] + f[12]))"
+    done
+  done
+}
+
+# CPU time per decision (us) of each thread group over a 10 s sample, busiest first, then the
+# total of each process: "<group> <us>" lines.
+cpu_per_decision() {
+  local rps=$1 before=$2 after=$3
+  awk -v rps="$rps" 'NR == FNR {start[$1] = $3; next}
+      {used = $3 - ($1 in start ? start[$1] : 0); group[$2] += used; split($2, p, "/"); proc[p[1]] += used}
+      END {for (g in group) if (group[g] > 0) printf "%s %.0f\n", g, group[g] * 1e4 / (10 * rps)
+           for (q in proc) printf "%s:total %.0f\n", q, proc[q] * 1e4 / (10 * rps)}' "$before" "$after" |
+      sort -k2,2nr
+}
+
 measure() {
   local mode=$1 round=$2 out=target/perf-$1-$2
   quiet
   wrk -t2 -c16 -d"$duration" --latency -s load/advice.lua "${url[$mode]}" > "$out-wrk.txt" 2>&1 &
   local load=$!
-  sleep 1
-  local db; db=$(pgrep -d, -P "${pid[$mode]}" mariadbd || true)
-  top -b -n 3 -d 4 -p "${pid[$mode]},$load${db:+,$db}" > "$out-top.txt"
+  sleep 2
+  local procs=("${pid[$mode]}" "$load" $(pgrep -P "${pid[$mode]}" mariadbd || true))
+  thread_ticks "${procs[@]}" > "$out-ticks-before.txt"
+  sleep 10
+  thread_ticks "${procs[@]}" > "$out-ticks-after.txt"
   wait "$load"
   local rps; rps=$(awk '/Requests\/sec/ {print $2}' "$out-wrk.txt")
-  # top's first frame has no interval behind it: the two that follow.
-  local cpu; cpu=$(awk '/^top -/ {frame++} frame < 2 {next} /^ *[0-9]+ / {cpu[$12] += $9; n[$12]++}
-      END {for (p in cpu) printf "%s %.0f%%  ", p, cpu[p] / n[p]}' "$out-top.txt")
+  cpu_per_decision "$rps" "$out-ticks-before.txt" "$out-ticks-after.txt" > "$out-cpu.txt"
+  local cpu; cpu=$(awk '$1 ~ /:total$/ {sub(/:total$/, "", $1); printf "%s %s us  ", $1, $2}' "$out-cpu.txt")
   local p50 p99; p50=$(awk '$1 == "50%" {print $2}' "$out-wrk.txt"); p99=$(awk '$1 == "99%" {print $2}' "$out-wrk.txt")
-  printf '[%s %s] %s req/s  p50 %s  p99 %s  %s%s\n' "$round" "$mode" "$rps" "$p50" "$p99" "$cpu" \
+  printf '[%s %s] %s req/s  p50 %s  p99 %s  CPU a decision: %s%s\n' "$round" "$mode" "$rps" "$p50" "$p99" "$cpu" \
       "$(grep -E 'Non-2xx|Socket errors' "$out-wrk.txt" | tr -s ' ' | tr '\n' ' ')"
   echo "$rps" > "$out.rps"
 }
@@ -92,4 +122,11 @@ for round in $(seq "$rounds"); do
   echo "[$round] ratio ${ratios[-1]}"
 done
 printf '%s\n' "${ratios[@]}" | sort -n | awk '{r[NR] = $1} END {print "median ratio " r[int((NR + 1) / 2)] " over " NR " rounds"}'
+for mode in database in-memory; do
+  echo "[$mode] CPU a decision by thread group, median over the rounds (us):"
+  for round in $(seq "$rounds"); do cat "target/perf-$mode-$round-cpu.txt"; done | sort -k1,1 -k2,2n |
+      awk '{v[$1] = v[$1] " " $2; n[$1]++}
+          END {for (g in v) {split(v[g], x, " "); printf "  %-42s %6d\n", g, x[int((n[g] + 1) / 2)]}}' |
+      sort -k2,2nr | awk '$2 >= 3'
+done
 curl -s -H "X-API-Key: $GUANXI_KEY" "${url[database]}/v1/audit/head" | sed "s/^/[database] head /"; echo
