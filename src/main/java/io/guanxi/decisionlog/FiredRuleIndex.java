@@ -60,7 +60,7 @@ final class FiredRuleIndex {
         try (JsonParser parser = JSON.createParser(record.firedRules())) {
             for (JsonToken t = parser.nextToken(); t != null; t = parser.nextToken()) {
                 if (t == JsonToken.VALUE_STRING) {
-                    String name = parser.getText();
+                    String name = parser.getText().strip();
                     int space = name.indexOf(' ');
                     ids.add(space < 0 ? name : name.substring(0, space));
                 }

@@ -3,14 +3,21 @@ package io.guanxi.decisionlog;
 import io.guanxi.system.GroupWorker;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.annotation.PreDestroy;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.SQLTransactionRollbackException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
@@ -34,6 +41,13 @@ class GroupCommitAppender {
     private static final int ADMISSION_ATTEMPTS = 8;
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommitAppender.class);
 
+    /** A batch that may or may not have committed: the database cannot say (yet). */
+    private static final class OutcomeUnknown extends SQLException {
+        OutcomeUnknown(String why, SQLException cause) {
+            super("whether the batch was committed is unknown: " + why + " (" + cause.getMessage() + ")", cause);
+        }
+    }
+
     /** A batch's results, in order, and where it left the chain. */
     private record Written(List<AppendResult> results, ChainTail tail) {
     }
@@ -46,10 +60,12 @@ class GroupCommitAppender {
     /** Where this appender's last batch left the chain; null when unknown (at start, after a failure). */
     private ChainTail tail;
 
-    GroupCommitAppender(TransactionOperations<Connection> transactions, DataSource dataSource) {
+    GroupCommitAppender(TransactionOperations<Connection> transactions, DataSource dataSource,
+                        @Value("${guanxi.decision-log.lock-wait-timeout:10s}") Duration lockWait,
+                        @Value("${guanxi.decision-log.socket-timeout:30s}") Duration socketTimeout) {
         // Injecting the datasource also means Flyway has migrated the schema before this runs.
         transactions.executeWrite(status -> sealUnchained(status.getConnection()));
-        this.connection = new AppenderConnection(dataSource);
+        this.connection = new AppenderConnection(dataSource, lockWait, socketTimeout);
         this.worker = new GroupWorker<>("decision-log-appender", MAX_BATCH, this::commit, this::refuse);
     }
 
@@ -86,7 +102,12 @@ class GroupCommitAppender {
 
     /** One batch: its results, counted once committed. */
     private List<AppendResult> commit(List<PendingDecision> decisions) throws SQLException {
-        List<AppendResult> results = write(decisions);
+        List<AppendResult> results;
+        try {
+            results = write(decisions);
+        } catch (AppenderConnection.ConnectionLost lost) {
+            results = settle(decisions, lost);
+        }
         commits.incrementAndGet();
         committed.addAndGet(results.stream().filter(r -> r == AppendResult.COMMITTED).count());
         return results;
@@ -128,9 +149,11 @@ class GroupCommitAppender {
                 return written.results();
             } catch (SQLException e) {
                 boolean keyTaken = causedBy(e, SQLIntegrityConstraintViolationException.class);
-                if (keyTaken && read[0] != null && read[0].equals(previousTail)) {
-                    // Nobody moved the chain, yet a key of the next records is taken: something stored
-                    // behind the service's back that another try cannot get past.
+                if (keyTaken && read[0] != null && read[0].equals(previousTail) && read[0].equals(tailNow())) {
+                    // Nobody moved the chain, before or since, yet a key of the next records is taken:
+                    // something stored behind the service's back that another try cannot get past. (A
+                    // second instance whose batch committed while this one waited on its rows has
+                    // moved the tail read now.)
                     throw new SQLException("the chain cannot be extended after seq " + read[0].head().seq()
                             + ": a key of the next record is already taken by a row the chain head does not"
                             + " name (stored behind the service's back? run audit verify): " + e.getMessage(), e);
@@ -145,6 +168,61 @@ class GroupCommitAppender {
                 pause(attempt);
             }
         }
+    }
+
+    /**
+     * What became of a batch whose connection failed on the way (its COMMIT may have run on the
+     * server all the same): once the server has ended that session, a decision whose record is
+     * stored was committed, with the whole transaction; one without was not — refused if nothing
+     * of the batch is stored, else left out of the admitted batch (its request decides again).
+     */
+    private List<AppendResult> settle(List<PendingDecision> decisions, AppenderConnection.ConnectionLost lost)
+            throws SQLException {
+        Set<String> stored;
+        try {
+            if (!connection.awaitEnded(lost)) {
+                throw new OutcomeUnknown("its connection failed and its session still runs on the database server",
+                        lost);
+            }
+            stored = connection.inTransaction(c -> storedDecisions(c, decisions));
+        } catch (OutcomeUnknown e) {
+            throw e;
+        } catch (SQLException e) {
+            e.addSuppressed(lost);
+            throw new OutcomeUnknown("its connection failed and the database could not be asked since", e);
+        }
+        if (stored.isEmpty()) {
+            throw lost;
+        }
+        LOG.warn("Batch of {} lost its connection ({}) but had committed: {} decision(s) stored", decisions.size(),
+                lost.getMessage(), stored.size());
+        return decisions.stream().map(d -> stored.contains(d.record().decisionId())
+                ? AppendResult.COMMITTED : AppendResult.STATE_MOVED).toList();
+    }
+
+    private static Set<String> storedDecisions(Connection c, List<PendingDecision> decisions) throws SQLException {
+        Set<String> stored = new HashSet<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT decision_id FROM decision_record WHERE decision_id IN ("
+                + String.join(", ", Collections.nCopies(decisions.size(), "?")) + ")")) {
+            for (int i = 0; i < decisions.size(); i++) {
+                s.setString(i + 1, decisions.get(i).record().decisionId());
+            }
+            try (ResultSet rows = s.executeQuery()) {
+                while (rows.next()) {
+                    stored.add(rows.getString(1));
+                }
+            }
+        }
+        return stored;
+    }
+
+    /** Where the chain ends now, read on its own after a failed batch. */
+    private ChainTail tailNow() throws SQLException {
+        return connection.inTransaction(c -> {
+            try (Statement s = c.createStatement(); ResultSet row = s.executeQuery(ChainTail.SELECT)) {
+                return ChainTail.from(row);
+            }
+        });
     }
 
     /** A short random pause, so that two instances that collided do not collide again in step. */
@@ -176,10 +254,13 @@ class GroupCommitAppender {
     }
 
     private DecisionLogUnavailableException refuse(int decisions, Throwable cause) {
-        if (decisions == 0) {
-            return new DecisionLogUnavailableException("interrupted while waiting for the decision log", cause);
-        }
         long total = refused.addAndGet(decisions);
+        if (cause instanceof OutcomeUnknown) {
+            LOG.error("{} decision(s) refused: their records may have been committed, but the database could not"
+                    + " confirm it; no advice is given ({} refused since start)", decisions, total, cause);
+            return new DecisionLogUnavailableException("the decision log could not confirm that the decision was"
+                    + " written; no advice was given, but its record may be stored: " + cause.getMessage(), cause);
+        }
         LOG.error("{} decision(s) refused: their records could not be committed, so no advice is given"
                 + " ({} refused since start)", decisions, total, cause);
         return new DecisionLogUnavailableException("the decision could not be written to the decision log;"

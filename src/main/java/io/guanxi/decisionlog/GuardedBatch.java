@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 
@@ -14,7 +15,8 @@ import java.util.List;
  * locking anything first: seal every decision on the tail the writer expects, insert the records
  * (one bulk command), then send guarded writes — first states only if nobody stored them, later
  * states only if their version is still the one read, the head only if it is still the one
- * expected — and COMMIT. A guard that fails (another instance appended, a state moved, a requestId
+ * expected and every later state now names its decision (an update whose row was deleted meanwhile
+ * changes nothing and would not fail by itself) — and COMMIT. A guard that fails (another instance appended, a state moved, a requestId
  * or an id is taken) is an error that stops the server before COMMIT; the caller rolls back and
  * decides again what can be written ({@link Admission}). Every writer takes its locks in the same
  * order — its own new records, states by customer id, the head last — so two writers wait for
@@ -23,7 +25,7 @@ import java.util.List;
 final class GuardedBatch {
 
     private static final String GUARDED_HEAD = "UPDATE decision_chain_head"
-            + " SET seq = IF(seq = ? AND hash = ?, ?, NULL), hash = ?, record_id = ? WHERE id = 1";
+            + " SET seq = IF(seq = ? AND hash = ?%s, ?, NULL), hash = ?, record_id = ? WHERE id = 1";
 
     private GuardedBatch() {
     }
@@ -53,18 +55,32 @@ final class GuardedBatch {
             sql.append(StateBatch.insertSql(firsts.size())).append("; ");
         }
         updates.forEach(u -> sql.append(StateBatch.guardedUpdateSql()).append("; "));
-        sql.append(FiredRuleIndex.sql(index)).append(GUARDED_HEAD).append("; COMMIT");
+        // An update whose row someone deleted since it was read changes nothing and fails nothing:
+        // the head stays only if every update left its state naming its decision.
+        String updated = updates.isEmpty() ? "" : " AND (SELECT COUNT(*) FROM customer_state WHERE customer_id IN ("
+                + marks(updates.size()) + ") AND last_decision_id IN (" + marks(updates.size()) + ")) = " + updates.size();
+        sql.append(FiredRuleIndex.sql(index)).append(String.format(GUARDED_HEAD, updated)).append("; COMMIT");
         try (PreparedStatement s = c.prepareStatement(AppenderConnection.PREPARED_ON_CLIENT + sql)) {
             int i = StateBatch.bindInsert(s, 1, firsts);
             for (StateChange update : updates) {
                 i = StateBatch.bindGuardedUpdate(s, i, update);
             }
             i = FiredRuleIndex.bind(s, i, index);
-            s.setLong(i, tail.head().seq());
-            s.setString(i + 1, tail.head().hash());
-            last.bind(s, i + 2);
+            s.setLong(i++, tail.head().seq());
+            s.setString(i++, tail.head().hash());
+            for (StateChange update : updates) {
+                s.setString(i++, update.customerId());
+            }
+            for (StateChange update : updates) {
+                s.setString(i++, update.lastDecisionId());
+            }
+            last.bind(s, i);
             s.execute();
         }
         return last;
+    }
+
+    private static String marks(int count) {
+        return String.join(", ", Collections.nCopies(count, "?"));
     }
 }

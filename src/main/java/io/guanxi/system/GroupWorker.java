@@ -37,24 +37,31 @@ public final class GroupWorker<I, O> implements AutoCloseable {
     private final Work<I, O> work;
     private final BiFunction<Integer, Throwable, RuntimeException> failure;
     private final Thread thread;
+    /** Made in advance: the answer when a failure cannot even be reported (out of memory). */
+    private final RuntimeException lastResort;
     private boolean closed;
 
     /**
      * @param failure what a caller throws when its item is refused — the number of items refused
-     *                (a failed batch's size; 1 for an item offered after close; 0 for a caller that
-     *                was interrupted and stops waiting, whose item may still be done) and the cause
+     *                (a failed batch's size; 1 for an item offered after close) and the cause
      */
     public GroupWorker(String name, int maxBatch, Work<I, O> work,
                        BiFunction<Integer, Throwable, RuntimeException> failure) {
         this.maxBatch = maxBatch;
         this.work = work;
         this.failure = failure;
+        this.lastResort = new IllegalStateException(name + " failed a batch and could not say why");
         this.thread = new Thread(this::run, name);
         thread.setDaemon(true);
         thread.start();
     }
 
-    /** Queues the item and waits until the batch holding it is done; throws what {@code failure} made of its failure. */
+    /**
+     * Queues the item and waits until the batch holding it is done; throws what {@code failure} made
+     * of its failure. An interrupt does not end the wait: once queued, the item may be done (a
+     * decision committed) at any moment, and the caller must learn which; the interrupt is kept
+     * for the caller to see afterwards.
+     */
     public O submit(I item) {
         CompletableFuture<O> result = new CompletableFuture<>();
         synchronized (this) {
@@ -63,13 +70,21 @@ public final class GroupWorker<I, O> implements AutoCloseable {
             }
             queue.add(new Waiting<>(item, result));
         }
+        boolean interrupted = false;
         try {
-            return result.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw failure.apply(0, e);
-        } catch (ExecutionException e) {
-            throw (RuntimeException) e.getCause();
+            while (true) {
+                try {
+                    return result.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    throw (RuntimeException) e.getCause();
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -105,22 +120,37 @@ public final class GroupWorker<I, O> implements AutoCloseable {
             } catch (InterruptedException e) {
                 // Only close() may stop this thread, after the queue is empty.
                 LOG.warn("{} was interrupted; it keeps running until closed", thread.getName());
+            } catch (Throwable t) {
+                // Nothing may end this thread while callers wait: complete() has answered them all.
+                batch.clear();
+                LOG.error("{} survived a failure between batches", thread.getName(), t);
             }
         }
     }
 
+    /** Answers every caller of the batch, whatever happens: with its result, or with the batch's refusal. */
     private void complete(List<Waiting<I, O>> batch) {
-        List<O> results;
         try {
-            results = work.apply(batch.stream().map(Waiting::item).toList());
-        } catch (Exception | Error e) {
+            List<O> results = work.apply(batch.stream().map(Waiting::item).toList());
+            if (results.size() != batch.size()) {
+                throw new IllegalStateException(results.size() + " results for a batch of " + batch.size());
+            }
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).result().complete(results.get(i));
+            }
+        } catch (Throwable e) {
             // An Error too: a caller must never wait for a batch that will not finish.
-            RuntimeException refusal = failure.apply(batch.size(), e);
+            RuntimeException refusal = refusal(batch.size(), e);
             batch.forEach(w -> w.result().completeExceptionally(refusal));
-            return;
         }
-        for (int i = 0; i < batch.size(); i++) {
-            batch.get(i).result().complete(results.get(i));
+    }
+
+    private RuntimeException refusal(int items, Throwable cause) {
+        try {
+            return failure.apply(items, cause);
+        } catch (Throwable t) {
+            // Making the refusal failed too (out of memory?): the cause itself still answers.
+            return cause instanceof RuntimeException r ? r : lastResort;
         }
     }
 }

@@ -109,6 +109,27 @@ class AppendedRecordsTest {
     }
 
     @Test
+    void aStateDeletedWhileItsUpdateWaitsIsDecidedAgainNotLeftMissing() throws Exception {
+        AdviceApi api = new AdviceApi(client, json);
+        String customer = LockedState.decided(api, "DELETED");
+        // The decision has read the state and its update waits for the row, which then goes.
+        AdviceApi.Reply reply = LockedState.adviseWhileLocked(api, customer, 700L, holder -> {
+            AuditDatabase.update(holder, "DELETE FROM customer_state WHERE customer_id = ?", customer);
+            holder.commit();
+        });
+
+        assertEquals(200, reply.status(), () -> String.valueOf(reply.body()));
+        assertEquals("NEW", reply.text("transition"), "decided again against no stored state");
+        try (Connection c = AuditDatabase.connect()) {
+            assertEquals(reply.text("decisionId"), AuditDatabase.text(c,
+                    "SELECT last_decision_id FROM customer_state WHERE customer_id = ?", customer),
+                    "the answered decision's state is stored");
+        }
+        assertEquals(2, LockedState.records(customer), "the first decision and the one answered; none half-written");
+        assertEquals(true, api.get("/v1/audit/verify").body().get("ok").getBooleanValue());
+    }
+
+    @Test
     void decisionsReadTogetherAreEachJudgedAgainstTheirOwnState() throws Exception {
         AdviceApi api = new AdviceApi(client, json);
         String prefix = AdviceApi.uniqueCustomer("READ");

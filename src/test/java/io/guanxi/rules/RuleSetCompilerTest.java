@@ -64,6 +64,21 @@ class RuleSetCompilerTest {
     }
 
     @Test
+    void ruleIdsTheDecisionLogCannotIndexAreRejectedWithFileAndLine() throws IOException {
+        copyRules();
+        String tooLong = "COOPERATION-STAGE-STRATEGIC-UPGRADE-040";
+        int longLine = replace("next-best-action.drl", "rule \"NBA-090 ", "rule \"" + tooLong + " ");
+        int chineseLine = replace("lifecycle-stage.drl", "rule \"LIFE-020 ", "rule \"生命周期-020 ");
+
+        List<String> errors = rejected();
+        String rule = "the first word of a rule's name is its id, 1 to 32 characters of A-Z, a-z, 0-9, '-', '_' and '.'";
+        assertTrue(errors.contains(dir.resolve("next-best-action.drl") + ":" + longLine + ": rule id \"" + tooLong
+                + "\" is not a valid id: " + rule + " (the decision log indexes decisions by it)"), errors.toString());
+        assertTrue(errors.stream().anyMatch(e -> e.startsWith(dir.resolve("lifecycle-stage.drl") + ":" + chineseLine
+                + ": rule id \"生命周期-020\" is not a valid id")), errors.toString());
+    }
+
+    @Test
     void misspeltActionCodeNamesTheFileAndLine() throws IOException {
         copyRules();
         int line = replace("next-best-action.drl", "\"FEEDBACK_CHANNEL\"", "\"FEEDBACK_CHANEL\"");
