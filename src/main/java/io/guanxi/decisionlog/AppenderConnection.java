@@ -129,7 +129,7 @@ final class AppenderConnection implements AutoCloseable {
         while (true) {
             boolean running = inTransaction(c -> {
                 try (PreparedStatement s = c.prepareStatement(
-                        "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE ID = ?")) {
+                        "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE ID = ? AND ID <> CONNECTION_ID()")) {
                     s.setLong(1, lost.sessionId);
                     try (ResultSet row = s.executeQuery()) {
                         return row.next() && row.getLong(1) > 0;

@@ -39,6 +39,8 @@ class GroupCommitAppender {
     static final int MAX_BATCH = 64;
     /** Tries of a batch whose guards failed again (possible only with a second instance). */
     private static final int ADMISSION_ATTEMPTS = 8;
+    /** MariaDB's error for a duplicate key. */
+    private static final int ER_DUP_ENTRY = 1062;
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommitAppender.class);
 
     /** A batch that may or may not have committed: the database cannot say (yet). */
@@ -148,7 +150,7 @@ class GroupCommitAppender {
                 tail = written.tail();
                 return written.results();
             } catch (SQLException e) {
-                boolean keyTaken = causedBy(e, SQLIntegrityConstraintViolationException.class);
+                boolean keyTaken = duplicateKey(e);
                 if (keyTaken && read[0] != null && read[0].equals(previousTail) && read[0].equals(tailNow())) {
                     // Nobody moved the chain, before or since, yet a key of the next records is taken:
                     // something stored behind the service's back that another try cannot get past. (A
@@ -241,6 +243,16 @@ class GroupCommitAppender {
     static boolean guardFailed(SQLException e) {
         return causedBy(e, SQLIntegrityConstraintViolationException.class)
                 || causedBy(e, SQLTransactionRollbackException.class);
+    }
+
+    /** Whether the failure is, or wraps, a duplicate key (not a guard's NULL, which is the same kind of error). */
+    private static boolean duplicateKey(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getErrorCode() == ER_DUP_ENTRY) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the failure is, or wraps (the driver's batch exception does), one of this type. */

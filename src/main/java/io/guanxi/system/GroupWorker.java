@@ -121,7 +121,8 @@ public final class GroupWorker<I, O> implements AutoCloseable {
                 // Only close() may stop this thread, after the queue is empty.
                 LOG.warn("{} was interrupted; it keeps running until closed", thread.getName());
             } catch (Throwable t) {
-                // Nothing may end this thread while callers wait: complete() has answered them all.
+                // Nothing may end this thread while callers wait; whoever complete() did not answer is refused.
+                batch.forEach(w -> w.result().completeExceptionally(lastResort));
                 batch.clear();
                 LOG.error("{} survived a failure between batches", thread.getName(), t);
             }
