@@ -1,10 +1,10 @@
 package io.guanxi.customer;
 
+import io.guanxi.system.Placeholders;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +27,7 @@ public final class StateBatch {
     /** The stored versions of {@code count} customers. */
     public static String versionsSql(int count) {
         return "SELECT customer_id, version FROM customer_state WHERE customer_id IN ("
-                + String.join(", ", Collections.nCopies(count, "?")) + ")";
+                + Placeholders.of(count) + ")";
     }
 
     /** Binds {@link #versionsSql} from parameter {@code index}; returns the next free index. */
@@ -58,7 +58,7 @@ public final class StateBatch {
      */
     public static String insertSql(int count) {
         return "INSERT INTO customer_state (customer_id, cooperation_stage, last_share, last_decision_id, version,"
-                + " updated_at) VALUES " + String.join(", ", Collections.nCopies(count, "(?, ?, ?, ?, 0, ?)"));
+                + " updated_at) VALUES " + Placeholders.of(count, "(?, ?, ?, ?, 0, ?)");
     }
 
     /** Binds {@link #insertSql} from parameter {@code index}; returns the next free index. */

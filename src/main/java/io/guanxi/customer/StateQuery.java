@@ -1,11 +1,11 @@
 package io.guanxi.customer;
 
+import io.guanxi.system.Placeholders;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,7 +31,7 @@ public final class StateQuery {
         Set<String> distinct = new LinkedHashSet<>(customerIds);
         Map<String, CustomerState> found = new HashMap<>();
         try (PreparedStatement s = c.prepareStatement(SELECT
-                + String.join(", ", Collections.nCopies(distinct.size(), "?")) + ")")) {
+                + Placeholders.of(distinct.size()) + ")")) {
             int i = 1;
             for (String id : distinct) {
                 s.setString(i++, id);

@@ -1,12 +1,12 @@
 package io.guanxi.decisionlog;
 
 import io.guanxi.customer.StateBatch;
+import io.guanxi.system.Placeholders;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,7 +36,7 @@ final class Admission {
         List<String> requestIds = batch.stream().map(d -> d.record().requestId()).filter(Objects::nonNull).toList();
         String sql = ChainTail.SELECT + "; " + StateBatch.versionsSql(customers.size())
                 + (requestIds.isEmpty() ? "" : "; SELECT request_id FROM decision_record WHERE request_id IN ("
-                + String.join(", ", Collections.nCopies(requestIds.size(), "?")) + ")");
+                + Placeholders.of(requestIds.size()) + ")");
         try (PreparedStatement s = c.prepareStatement(AppenderConnection.PREPARED_ON_CLIENT + sql)) {
             int i = StateBatch.bindVersions(s, 1, customers);
             for (String id : requestIds) {

@@ -3,12 +3,12 @@ package io.guanxi.decisionlog;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.guanxi.system.Placeholders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -42,7 +42,7 @@ final class FiredRuleIndex {
             return "";
         }
         return "INSERT INTO decision_rule (rule_id, record_id) VALUES "
-                + String.join(", ", Collections.nCopies(rows.size(), "(?, ?)")) + "; ";
+                + Placeholders.of(rows.size(), "(?, ?)") + "; ";
     }
 
     /** Binds what {@link #sql} asked for, from {@code index}; returns the next index. */

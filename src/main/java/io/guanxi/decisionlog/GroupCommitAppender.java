@@ -1,6 +1,7 @@
 package io.guanxi.decisionlog;
 
 import io.guanxi.system.GroupWorker;
+import io.guanxi.system.Placeholders;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -180,18 +182,17 @@ class GroupCommitAppender {
      */
     private List<AppendResult> settle(List<PendingDecision> decisions, AppenderConnection.ConnectionLost lost)
             throws SQLException {
+        boolean ended;
         Set<String> stored;
         try {
-            if (!connection.awaitEnded(lost)) {
-                throw new OutcomeUnknown("its connection failed and its session still runs on the database server",
-                        lost);
-            }
-            stored = connection.inTransaction(c -> storedDecisions(c, decisions));
-        } catch (OutcomeUnknown e) {
-            throw e;
+            ended = connection.awaitEnded(lost);
+            stored = ended ? connection.inTransaction(c -> storedDecisions(c, decisions)) : Set.of();
         } catch (SQLException e) {
             e.addSuppressed(lost);
             throw new OutcomeUnknown("its connection failed and the database could not be asked since", e);
+        }
+        if (!ended) {
+            throw new OutcomeUnknown("its connection failed and its session still runs on the database server", lost);
         }
         if (stored.isEmpty()) {
             throw lost;
@@ -205,7 +206,7 @@ class GroupCommitAppender {
     private static Set<String> storedDecisions(Connection c, List<PendingDecision> decisions) throws SQLException {
         Set<String> stored = new HashSet<>();
         try (PreparedStatement s = c.prepareStatement("SELECT decision_id FROM decision_record WHERE decision_id IN ("
-                + String.join(", ", Collections.nCopies(decisions.size(), "?")) + ")")) {
+                + Placeholders.of(decisions.size()) + ")")) {
             for (int i = 0; i < decisions.size(); i++) {
                 s.setString(i + 1, decisions.get(i).record().decisionId());
             }
@@ -241,24 +242,19 @@ class GroupCommitAppender {
      * deadlock), so that nothing was written.
      */
     static boolean guardFailed(SQLException e) {
-        return causedBy(e, SQLIntegrityConstraintViolationException.class)
-                || causedBy(e, SQLTransactionRollbackException.class);
+        return causedBy(e, t -> t instanceof SQLIntegrityConstraintViolationException
+                || t instanceof SQLTransactionRollbackException);
     }
 
     /** Whether the failure is, or wraps, a duplicate key (not a guard's NULL, which is the same kind of error). */
     private static boolean duplicateKey(SQLException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && sql.getErrorCode() == ER_DUP_ENTRY) {
-                return true;
-            }
-        }
-        return false;
+        return causedBy(e, t -> t instanceof SQLException sql && sql.getErrorCode() == ER_DUP_ENTRY);
     }
 
-    /** Whether the failure is, or wraps (the driver's batch exception does), one of this type. */
-    private static boolean causedBy(SQLException e, Class<? extends SQLException> type) {
+    /** Whether the failure, or one it wraps (the driver's batch exception does), is of this kind. */
+    private static boolean causedBy(SQLException e, Predicate<Throwable> kind) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
+            if (kind.test(t)) {
                 return true;
             }
         }

@@ -2,11 +2,11 @@ package io.guanxi.decisionlog;
 
 import io.guanxi.customer.StateBatch;
 import io.guanxi.customer.StateChange;
+import io.guanxi.system.Placeholders;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 
@@ -16,11 +16,12 @@ import java.util.List;
  * (one bulk command), then send guarded writes — first states only if nobody stored them, later
  * states only if their version is still the one read, the head only if it is still the one
  * expected and every later state now names its decision (an update whose row was deleted meanwhile
- * changes nothing and would not fail by itself) — and COMMIT. A guard that fails (another instance appended, a state moved, a requestId
- * or an id is taken) is an error that stops the server before COMMIT; the caller rolls back and
- * decides again what can be written ({@link Admission}). Every writer takes its locks in the same
- * order — its own new records, states by customer id, the head last — so two writers wait for
- * each other at most, and the head row is locked only from the end of a batch to its commit.
+ * changes nothing and would not fail by itself) — and COMMIT. A guard that fails (another instance
+ * appended, a state moved, a requestId or an id is taken) is an error that stops the server before
+ * COMMIT; the caller rolls back and decides again what can be written ({@link Admission}). Every
+ * writer takes its locks in the same order — its own new records, states by customer id, the head
+ * last — so two writers wait for each other at most, and the head row is locked only from the end
+ * of a batch to its commit.
  */
 final class GuardedBatch {
 
@@ -58,7 +59,8 @@ final class GuardedBatch {
         // An update whose row someone deleted since it was read changes nothing and fails nothing:
         // the head stays only if every update left its state naming its decision.
         String updated = updates.isEmpty() ? "" : " AND (SELECT COUNT(*) FROM customer_state WHERE customer_id IN ("
-                + marks(updates.size()) + ") AND last_decision_id IN (" + marks(updates.size()) + ")) = " + updates.size();
+                + Placeholders.of(updates.size()) + ") AND last_decision_id IN (" + Placeholders.of(updates.size())
+                + ")) = " + updates.size();
         sql.append(FiredRuleIndex.sql(index)).append(String.format(GUARDED_HEAD, updated)).append("; COMMIT");
         try (PreparedStatement s = c.prepareStatement(AppenderConnection.PREPARED_ON_CLIENT + sql)) {
             int i = StateBatch.bindInsert(s, 1, firsts);
@@ -78,9 +80,5 @@ final class GuardedBatch {
             s.execute();
         }
         return last;
-    }
-
-    private static String marks(int count) {
-        return String.join(", ", Collections.nCopies(count, "?"));
     }
 }

@@ -1,9 +1,9 @@
 package io.guanxi.decisionlog;
 
+import io.guanxi.system.Placeholders;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -17,8 +17,7 @@ import java.util.List;
 final class SealedRecords {
 
     private static final String INSERT_RECORD = "INSERT INTO decision_record (id, " + ChainEncoding.COLUMNS
-            + ", prev_hash, hash) VALUES (" + String.join(", ",
-                    Collections.nCopies(ChainEncoding.FIELDS.size() + 3, "?")) + ")";
+            + ", prev_hash, hash) VALUES (" + Placeholders.of(ChainEncoding.FIELDS.size() + 3) + ")";
 
     private SealedRecords() {
     }

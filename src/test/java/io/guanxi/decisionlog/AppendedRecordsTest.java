@@ -46,9 +46,8 @@ class AppendedRecordsTest {
         AdviceApi api = new AdviceApi(client, json);
         String prefix = AdviceApi.uniqueCustomer("IDX");
 
-        List<AdviceApi.Reply> replies = AdviceApi.inParallel(48, i -> api.advise(varied(prefix + "-" + i, i)));
+        advisedInParallel(api, prefix, 48, 0);
 
-        replies.forEach(r -> assertEquals(200, r.status(), () -> String.valueOf(r.body())));
         List<Stored> stored = stored(prefix);
         assertEquals(48, stored.size());
         for (int k = 0; k < stored.size(); k++) {
@@ -133,19 +132,25 @@ class AppendedRecordsTest {
     void decisionsReadTogetherAreEachJudgedAgainstTheirOwnState() throws Exception {
         AdviceApi api = new AdviceApi(client, json);
         String prefix = AdviceApi.uniqueCustomer("READ");
-        List<AdviceApi.Reply> first = AdviceApi.inParallel(32, i -> api.advise(varied(prefix + "-" + i, i)));
-        first.forEach(r -> assertEquals(200, r.status(), () -> String.valueOf(r.body())));
+        List<AdviceApi.Reply> first = advisedInParallel(api, prefix, 32, 0);
 
-        List<AdviceApi.Reply> second = AdviceApi.inParallel(32, i -> api.advise(varied(prefix + "-" + i, i + 1)));
+        List<AdviceApi.Reply> second = advisedInParallel(api, prefix, 32, 1);
 
         for (int i = 0; i < 32; i++) {
-            assertEquals(200, second.get(i).status());
             assertEquals(first.get(i).body().get("cooperationStage").get("code").getStringValue(),
                     second.get(i).body().get("previousCooperationStage").get("code").getStringValue(), "customer " + i);
         }
     }
 
     /** A request whose share (and so stage, tier and rules) depends on {@code i}. */
+    /** Customers prefix-0 … prefix-(count-1), advised all at once with facts varied by {@code shift}; every answer 200. */
+    private static List<AdviceApi.Reply> advisedInParallel(AdviceApi api, String prefix, int count, int shift)
+            throws Exception {
+        List<AdviceApi.Reply> replies = AdviceApi.inParallel(count, i -> api.advise(varied(prefix + "-" + i, i + shift)));
+        replies.forEach(r -> assertEquals(200, r.status(), () -> String.valueOf(r.body())));
+        return replies;
+    }
+
     private static Map<String, Object> varied(String customer, int i) {
         Map<String, Object> body = AdviceApi.validRequest(customer);
         body.put("purchaseShare", SHARES[i % SHARES.length]);
