@@ -32,10 +32,7 @@ public final class StateBatch {
 
     /** Binds {@link #versionsSql} from parameter {@code index}; returns the next free index. */
     public static int bindVersions(PreparedStatement s, int index, Collection<String> customerIds) throws SQLException {
-        for (String id : customerIds) {
-            s.setString(index++, id);
-        }
-        return index;
+        return Placeholders.bind(s, index, customerIds);
     }
 
     /** The versions {@link #versionsSql} returned. */

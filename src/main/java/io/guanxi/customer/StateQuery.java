@@ -32,10 +32,7 @@ public final class StateQuery {
         Map<String, CustomerState> found = new HashMap<>();
         try (PreparedStatement s = c.prepareStatement(SELECT
                 + Placeholders.of(distinct.size()) + ")")) {
-            int i = 1;
-            for (String id : distinct) {
-                s.setString(i++, id);
-            }
+            Placeholders.bind(s, 1, distinct);
             try (ResultSet row = s.executeQuery()) {
                 while (row.next()) {
                     CustomerState state = new CustomerState(row.getString(1), row.getString(2), row.getString(3),

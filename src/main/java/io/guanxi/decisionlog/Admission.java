@@ -38,10 +38,7 @@ final class Admission {
                 + (requestIds.isEmpty() ? "" : "; SELECT request_id FROM decision_record WHERE request_id IN ("
                 + Placeholders.of(requestIds.size()) + ")");
         try (PreparedStatement s = c.prepareStatement(AppenderConnection.PREPARED_ON_CLIENT + sql)) {
-            int i = StateBatch.bindVersions(s, 1, customers);
-            for (String id : requestIds) {
-                s.setString(i++, id);
-            }
+            Placeholders.bind(s, StateBatch.bindVersions(s, 1, customers), requestIds);
             s.execute();
             ChainTail tail = read(s, ChainTail::from);
             s.getMoreResults();

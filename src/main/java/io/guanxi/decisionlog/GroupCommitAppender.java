@@ -207,9 +207,7 @@ class GroupCommitAppender {
         Set<String> stored = new HashSet<>();
         try (PreparedStatement s = c.prepareStatement("SELECT decision_id FROM decision_record WHERE decision_id IN ("
                 + Placeholders.of(decisions.size()) + ")")) {
-            for (int i = 0; i < decisions.size(); i++) {
-                s.setString(i + 1, decisions.get(i).record().decisionId());
-            }
+            Placeholders.bind(s, 1, decisions.stream().map(d -> d.record().decisionId()).toList());
             try (ResultSet rows = s.executeQuery()) {
                 while (rows.next()) {
                     stored.add(rows.getString(1));

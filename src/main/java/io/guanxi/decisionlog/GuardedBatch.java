@@ -70,12 +70,8 @@ final class GuardedBatch {
             i = FiredRuleIndex.bind(s, i, index);
             s.setLong(i++, tail.head().seq());
             s.setString(i++, tail.head().hash());
-            for (StateChange update : updates) {
-                s.setString(i++, update.customerId());
-            }
-            for (StateChange update : updates) {
-                s.setString(i++, update.lastDecisionId());
-            }
+            i = Placeholders.bind(s, i, updates.stream().map(StateChange::customerId).toList());
+            i = Placeholders.bind(s, i, updates.stream().map(StateChange::lastDecisionId).toList());
             last.bind(s, i);
             s.execute();
         }
