@@ -86,9 +86,11 @@ final class AppenderConnection implements AutoCloseable {
                     + " end on the server before its callers learn whether it committed", lockWait, socketTimeout);
         }
         String jdbcUrl = pool.getJdbcUrl();
-        // A database that stops answering fails the batch (503s) instead of holding requests forever.
+        // A database that stops answering fails the batch (503s) instead of holding requests forever;
+        // one that cannot be reached fails a new connection as soon as the pool would give up on it.
         this.url = jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + "allowMultiQueries=true&socketTimeout="
-                + socketTimeout.toMillis() + "&useServerPrepStmts=true";
+                + socketTimeout.toMillis() + "&connectTimeout=" + pool.getConnectionTimeout()
+                + "&useServerPrepStmts=true";
         this.username = pool.getUsername();
         this.password = pool.getPassword();
         this.lockWaitSeconds = lockWait.toSeconds();

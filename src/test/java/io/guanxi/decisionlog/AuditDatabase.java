@@ -14,12 +14,17 @@ final class AuditDatabase {
     private AuditDatabase() {
     }
 
+    /** The test JVM's embedded server (its data under target/test-data). */
+    static EmbeddedMariaDb server() {
+        return EmbeddedMariaDb.startIn(Path.of("target/test-data"));
+    }
+
     static String url() {
-        return EmbeddedMariaDb.startIn(Path.of("target/test-data")).jdbcUrl();
+        return server().jdbcUrl();
     }
 
     static Connection connect() throws SQLException {
-        return DriverManager.getConnection(url(), "root", "");
+        return DriverManager.getConnection(url(), server().username(), server().password());
     }
 
     static long seqOf(String decisionId) throws SQLException {

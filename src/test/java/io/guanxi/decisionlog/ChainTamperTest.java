@@ -114,7 +114,8 @@ class ChainTamperTest {
     /** Runs {@code guanxi audit ...} against the test database; returns the exit status and the output. */
     private static String commandLine(String... args) {
         System.setProperty("datasources.default.url", AuditDatabase.url());
-        System.setProperty("datasources.default.username", "root");
+        System.setProperty("datasources.default.username", AuditDatabase.server().username());
+        System.setProperty("datasources.default.password", AuditDatabase.server().password());
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             int status = AuditCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8));
@@ -122,6 +123,7 @@ class ChainTamperTest {
         } finally {
             System.clearProperty("datasources.default.url");
             System.clearProperty("datasources.default.username");
+            System.clearProperty("datasources.default.password");
         }
     }
 

@@ -39,8 +39,8 @@ class ExportStreamingTest {
         String database = "export_" + UUID.randomUUID().toString().replace("-", "");
         String url = EmbeddedMariaDb.startIn(Path.of("target/test-data")).jdbcUrl(database);
         MariaDbDataSource plain = new MariaDbDataSource(url);
-        plain.setUser("root");
-        plain.setPassword("");
+        plain.setUser(AuditDatabase.server().username());
+        plain.setPassword(AuditDatabase.server().password());
         String customer = AdviceApi.uniqueCustomer("BULK");
         try (ForkedService service = ForkedService.start(url, HEAP_MB,
                 Path.of("target", "export-streaming-service.log"))) {

@@ -34,8 +34,8 @@ final class ForkedService implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().put("DATASOURCES_DEFAULT_URL", jdbcUrl);
-        builder.environment().put("DATASOURCES_DEFAULT_USERNAME", "root");
-        builder.environment().put("DATASOURCES_DEFAULT_PASSWORD", "");
+        builder.environment().put("DATASOURCES_DEFAULT_USERNAME", AuditDatabase.server().username());
+        builder.environment().put("DATASOURCES_DEFAULT_PASSWORD", AuditDatabase.server().password());
         builder.environment().put("MICRONAUT_SERVER_PORT", String.valueOf(port));
         builder.environment().put("GUANXI_API_KEYS", ApiKeyTestFilter.AUDITOR + "=AUDITOR;"
                 + ApiKeyTestFilter.ALL_ROLES + "=ADVICE_CLIENT+AUDITOR+RULES_ADMIN");

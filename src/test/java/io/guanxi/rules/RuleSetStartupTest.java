@@ -44,13 +44,13 @@ class RuleSetStartupTest {
     void brokenRulesWithNoEarlierVersionRefuseToStartNamingFileAndLine(@TempDir Path temp) {
         RulesWorkspace broken = new RulesWorkspace(temp);
         broken.write("broken.drl", BROKEN);
-        String freshDatabase = EmbeddedMariaDb.startIn(Path.of("target/test-data"))
-                .jdbcUrl("fresh_" + UUID.randomUUID().toString().replace("-", ""));
+        EmbeddedMariaDb server = EmbeddedMariaDb.startIn(Path.of("target/test-data"));
+        String freshDatabase = server.jdbcUrl("fresh_" + UUID.randomUUID().toString().replace("-", ""));
 
         Exception e = assertThrows(Exception.class, () -> broken.start(Map.of(
                 "datasources.default.url", freshDatabase,
-                "datasources.default.username", "root",
-                "datasources.default.password", "")).close());
+                "datasources.default.username", server.username(),
+                "datasources.default.password", server.password())).close());
 
         StringBuilder messages = new StringBuilder();
         for (Throwable t = e; t != null; t = t.getCause()) {
