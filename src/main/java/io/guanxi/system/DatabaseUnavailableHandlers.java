@@ -27,49 +27,37 @@ final class DatabaseUnavailableHandlers {
     private DatabaseUnavailableHandlers() {
     }
 
-    static HttpResponse<Problem> unavailable(HttpRequest<?> request, RuntimeException e) {
-        LOG.error("{} {} answered 503: the database is unavailable: {}", request.getMethodName(), request.getPath(),
-                e.getMessage());
-        return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, DETAIL);
+    /** Answers its kind of failure as the database being unavailable. */
+    abstract static class Unavailable<E extends RuntimeException> implements ExceptionHandler<E, HttpResponse<Problem>> {
+        @Override
+        public HttpResponse<Problem> handle(HttpRequest request, E e) {
+            LOG.error("{} {} answered 503: the database is unavailable: {}", request.getMethodName(),
+                    request.getPath(), e.getMessage());
+            return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, DETAIL);
+        }
     }
 
     /** No connection could be had within the pool's timeout. */
     @Singleton
     @Produces(Problem.CONTENT_TYPE)
-    static final class NoConnection implements ExceptionHandler<CannotGetJdbcConnectionException, HttpResponse<Problem>> {
-        @Override
-        public HttpResponse<Problem> handle(HttpRequest request, CannotGetJdbcConnectionException e) {
-            return unavailable(request, e);
-        }
+    static final class NoConnection extends Unavailable<CannotGetJdbcConnectionException> {
     }
 
     /** A pooled connection broke while being prepared for use. */
     @Singleton
     @Produces(Problem.CONTENT_TYPE)
-    static final class BrokenConnection implements ExceptionHandler<ConnectionException, HttpResponse<Problem>> {
-        @Override
-        public HttpResponse<Problem> handle(HttpRequest request, ConnectionException e) {
-            return unavailable(request, e);
-        }
+    static final class BrokenConnection extends Unavailable<ConnectionException> {
     }
 
     /** A transaction could not begin, commit or roll back. */
     @Singleton
     @Produces(Problem.CONTENT_TYPE)
-    static final class FailedTransaction implements ExceptionHandler<TransactionException, HttpResponse<Problem>> {
-        @Override
-        public HttpResponse<Problem> handle(HttpRequest request, TransactionException e) {
-            return unavailable(request, e);
-        }
+    static final class FailedTransaction extends Unavailable<TransactionException> {
     }
 
     /** A statement failed on the way (the connection was lost under it). */
     @Singleton
     @Produces(Problem.CONTENT_TYPE)
-    static final class FailedStatement implements ExceptionHandler<DataAccessException, HttpResponse<Problem>> {
-        @Override
-        public HttpResponse<Problem> handle(HttpRequest request, DataAccessException e) {
-            return unavailable(request, e);
-        }
+    static final class FailedStatement extends Unavailable<DataAccessException> {
     }
 }
