@@ -20,6 +20,8 @@ import io.micronaut.http.annotation.Post;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class AdviceController {
 
+    static final int MAX_BODY = 64 * 1024;
+
     private final AdviceService service;
 
     AdviceController(AdviceService service) {
@@ -33,6 +35,10 @@ class AdviceController {
         if (request.getContentType().isEmpty()) {
             // Micronaut would take a body without a type; the contract wants it declared as JSON.
             return Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "the request body must be application/json");
+        }
+        if (body != null && body.length > MAX_BODY) {
+            // The server takes up to 1 MiB for a batch; one request is a few hundred bytes.
+            return Problems.of(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "the request body is larger than the 64 KiB allowed");
         }
         return HttpResponse.ok(service.advise(AdviceRequestValidator.validate(body)));
     }

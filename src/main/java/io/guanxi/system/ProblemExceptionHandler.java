@@ -21,7 +21,6 @@ final class ProblemExceptionHandler implements ExceptionHandler<ProblemException
             LOG.error("{} {} answered {}: {}", request.getMethodName(), request.getPath(), e.status().getCode(),
                     e.getMessage());
         }
-        return Problems.response(new Problem("urn:guanxi:problem:" + e.kind(), e.status().getReason(),
-                e.status().getCode(), e.getMessage(), e.errors()));
+        return Problems.response(Problems.problem(e));
     }
 }

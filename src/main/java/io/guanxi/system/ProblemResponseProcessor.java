@@ -33,7 +33,7 @@ final class ProblemResponseProcessor implements ErrorResponseProcessor<Problem> 
             case NOT_FOUND -> "no resource at " + context.getRequest().getPath();
             case METHOD_NOT_ALLOWED -> context.getRequest().getMethodName() + " is not allowed on " + context.getRequest().getPath();
             case UNSUPPORTED_MEDIA_TYPE -> "the request body must be application/json";
-            case REQUEST_ENTITY_TOO_LARGE -> "the request body is larger than the 64 KiB allowed";
+            case REQUEST_ENTITY_TOO_LARGE -> "the request body is larger than the 1 MiB allowed";
             default -> status.getCode() >= 500 || context.getErrors().isEmpty()
                     ? status.getReason()
                     : context.getErrors().get(0).getMessage();

@@ -21,6 +21,17 @@ public final class Problems {
         return response(new Problem(typeOf(status), status.getReason(), status.getCode(), detail, errors));
     }
 
+    /** The problem a refusal is answered with. */
+    public static Problem problem(ProblemException e) {
+        return new Problem("urn:guanxi:problem:" + e.kind(), e.status().getReason(), e.status().getCode(),
+                e.getMessage(), e.errors());
+    }
+
+    /** A problem of this status, outside a response (an item of a batch answer). */
+    public static Problem problemOf(HttpStatus status, String detail) {
+        return new Problem(typeOf(status), status.getReason(), status.getCode(), detail, null);
+    }
+
     public static MutableHttpResponse<Problem> response(Problem problem) {
         return HttpResponse.<Problem>status(HttpStatus.valueOf(problem.status()))
                 .contentType(Problem.CONTENT_TYPE)

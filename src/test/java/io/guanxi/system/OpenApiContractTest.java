@@ -56,6 +56,7 @@ class OpenApiContractTest {
     private static final List<HttpMethod> PROBED = List.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT,
             HttpMethod.PATCH, HttpMethod.DELETE, HttpMethod.OPTIONS);
     private static final Operation ADVISE = SPEC.operation("/v1/advice", "post");
+    private static final Operation ADVISE_BATCH = SPEC.operation("/v1/advice/batch", "post");
     private static final List<String> ROLE_KEYS = List.of(ApiKeyTestFilter.ADVICE_CLIENT, ApiKeyTestFilter.AUDITOR,
             ApiKeyTestFilter.RULES_ADMIN);
     private static final String UNKNOWN_VERSION = "sha256:" + "0".repeat(64);
@@ -401,6 +402,10 @@ class OpenApiContractTest {
             String body = api.write(adviceExample("strategicAccount", AdviceApi.uniqueCustomer("SPEC")));
             return HttpRequest.create(method, SPEC.examplePath(operation)).body(body).contentType(MediaType.APPLICATION_JSON_TYPE);
         }
+        if (operation.equals(ADVISE_BATCH)) {
+            return HttpRequest.create(method, SPEC.examplePath(operation)).body(api.write(batchExample()))
+                    .contentType(MediaType.APPLICATION_JSON_TYPE);
+        }
         String liveVersion = apiFor(operation).get("/v1/ruleset").text("version");
         if (operation.definition().containsKey("requestBody")) { // the rollback: to the live version
             return rollbackTo(liveVersion);
@@ -471,6 +476,23 @@ class OpenApiContractTest {
         request.put("customerId", customerId);
         request.computeIfPresent("requestId", (k, v) -> "req-" + customerId);
         return request;
+    }
+
+    /** The batch request example, each of its customers made new (the same one stays the same). */
+    private static Map<String, Object> batchExample() {
+        String prefix = AdviceApi.uniqueCustomer("SPEC-BATCH");
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (Object item : (List<?>) SPEC.requestExample(ADVISE_BATCH, "twoCustomers").get("items")) {
+            Map<String, Object> request = new LinkedHashMap<>(cast(item));
+            request.put("customerId", prefix + "-" + request.get("customerId"));
+            items.add(request);
+        }
+        return Map.of("items", items);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> cast(Object value) {
+        return (Map<String, Object>) value;
     }
 
     private static String template(String path) {

@@ -1,0 +1,95 @@
+package io.guanxi.advice;
+
+import io.guanxi.system.Problem;
+import io.guanxi.system.ProblemException;
+import io.guanxi.system.Problems;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.scheduling.TaskExecutors;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decides a batch of advice requests: each item exactly as a single request would be (checked,
+ * decided, chained and committed, idempotent by its requestId), one customer's items in their
+ * order, each seeing the one before, and different customers side by side so that their records
+ * share the decision log's commits. Every item gets its own result: its answer or its problem.
+ */
+@Singleton
+final class AdviceBatch {
+
+    /** Customers decided at once: enough to fill the decision log's group commits. */
+    private static final int CUSTOMERS_AT_ONCE = 64;
+    private static final Logger LOG = LoggerFactory.getLogger(AdviceBatch.class);
+
+    private final AdviceService service;
+    private final ExecutorService executor;
+
+    AdviceBatch(AdviceService service, @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
+        this.service = service;
+        this.executor = executor;
+    }
+
+    /** One result per item, in the items' order: an {@link AdviceResponse} or a {@link Problem}. */
+    List<Object> decide(List<byte[]> items) {
+        Object[] results = new Object[items.size()];
+        AdviceRequest[] requests = new AdviceRequest[items.size()];
+        Map<String, List<Integer>> byCustomer = new LinkedHashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            try {
+                requests[i] = AdviceRequestValidator.validate(items.get(i));
+                byCustomer.computeIfAbsent(requests[i].facts().getCustomerId(), c -> new ArrayList<>()).add(i);
+            } catch (ProblemException e) {
+                results[i] = Problems.problem(e);
+            }
+        }
+        Queue<List<Integer>> customers = new ConcurrentLinkedQueue<>(byCustomer.values());
+        List<Future<?>> workers = new ArrayList<>();
+        for (int w = Math.min(CUSTOMERS_AT_ONCE, customers.size()); w > 0; w--) {
+            workers.add(executor.submit(() -> {
+                for (List<Integer> customer = customers.poll(); customer != null; customer = customers.poll()) {
+                    customer.forEach(i -> results[i] = decideOne(requests[i]));
+                }
+            }));
+        }
+        awaitAll(workers);
+        return Arrays.asList(results);
+    }
+
+    private Object decideOne(AdviceRequest request) {
+        try {
+            return service.advise(request);
+        } catch (ProblemException e) {
+            return Problems.problem(e);
+        } catch (RuntimeException e) {
+            // The single request would be answered by the same handlers: a failing database is a 503.
+            LOG.error("Batch item for customer {} failed", request.facts().getCustomerId(), e);
+            return Problems.problemOf(HttpStatus.SERVICE_UNAVAILABLE, "this item could not be decided; nothing was"
+                    + " stored for it. Send it again (with the same requestId, a decision is never made twice)");
+        }
+    }
+
+    private static void awaitAll(List<Future<?>> workers) {
+        for (Future<?> worker : workers) {
+            try {
+                worker.get();
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("a batch worker failed", e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while deciding a batch", e);
+            }
+        }
+    }
+}
