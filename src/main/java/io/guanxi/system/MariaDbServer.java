@@ -72,6 +72,7 @@ final class MariaDbServer extends DB {
         stopOrphan(dir);
         MariaDbServer server = new MariaDbServer(config.build(), directory, database);
         server.prepareDirectories();
+        ownerOnly(dir.resolve("mariadb-tmp"));
         server.installIfNeeded();
         server.startWithAccount();
         return server;
@@ -239,6 +240,15 @@ final class MariaDbServer extends DB {
             return entries.findFirst().isEmpty();
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The server's temporary directory briefly holds the account script with the password. */
+    private static void ownerOnly(Path dir) throws ManagedProcessException {
+        try {
+            Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        } catch (IOException e) {
+            throw new ManagedProcessException("cannot make " + dir + " readable by its owner only: " + e.getMessage(), e);
         }
     }
 
