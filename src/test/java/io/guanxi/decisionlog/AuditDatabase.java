@@ -1,6 +1,9 @@
 package io.guanxi.decisionlog;
 
 import io.guanxi.system.EmbeddedMariaDb;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -11,6 +14,9 @@ import java.sql.SQLException;
 /** Direct SQL on the test database, for what an intruder or an operator would do behind the service's back. */
 final class AuditDatabase {
 
+    private static final String USER = "root";
+    private static final String PASSWORD = "";
+
     private AuditDatabase() {
     }
 
@@ -19,7 +25,7 @@ final class AuditDatabase {
     }
 
     static Connection connect() throws SQLException {
-        return DriverManager.getConnection(url(), "root", "");
+        return DriverManager.getConnection(url(), USER, PASSWORD);
     }
 
     static long seqOf(String decisionId) throws SQLException {
@@ -49,6 +55,22 @@ final class AuditDatabase {
                 s.setObject(i + 1, args[i]);
             }
             return s.executeUpdate();
+        }
+    }
+
+    /** Runs {@code guanxi audit ...} against the test database; returns the exit status, a space and the output. */
+    static String command(String... args) {
+        System.setProperty("datasources.default.url", url());
+        System.setProperty("datasources.default.username", USER);
+        System.setProperty("datasources.default.password", PASSWORD);
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            int status = AuditCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8));
+            return status + " " + out.toString(StandardCharsets.UTF_8).trim();
+        } finally {
+            System.clearProperty("datasources.default.url");
+            System.clearProperty("datasources.default.username");
+            System.clearProperty("datasources.default.password");
         }
     }
 }
