@@ -52,7 +52,7 @@ class ChainBreaksTest {
         }
 
         assertEquals(List.of((first + 1) + " altered content", (first + 2) + " missing record",
-                (first + 4) + " altered content", last + " head mismatch"), breaks(result), show(result));
+                (first + 4) + " altered content", last + " head mismatch"), breaks(result), show(api, result));
         assertEquals(false, result.body().get("ok").getBooleanValue());
         assertEquals(4, result.body().get("breakCount").getLongValue());
         assertEquals(false, result.body().get("breaksTruncated").getBooleanValue());
@@ -77,7 +77,7 @@ class ChainBreaksTest {
         }
 
         assertEquals(List.of((first + 1) + "-" + (first + 3) + " missing record", last + " broken link"),
-                breaks(result), show(result));
+                breaks(result), show(api, result));
         assertIntact();
     }
 
@@ -93,7 +93,7 @@ class ChainBreaksTest {
             cli = AuditDatabase.command("verify", "--from", String.valueOf(first), "--to", String.valueOf(last), "--limit", "2");
         }
 
-        assertEquals(List.of(first + " altered content", (first + 1) + " altered content"), breaks(result), show(result));
+        assertEquals(List.of(first + " altered content", (first + 1) + " altered content"), breaks(result), show(api, result));
         assertEquals(6, result.body().get("breakCount").getLongValue());
         assertEquals(true, result.body().get("breaksTruncated").getBooleanValue());
         List<String> lines = cli.lines().toList();
@@ -104,10 +104,24 @@ class ChainBreaksTest {
     }
 
     @Test
+    void aHeadRowSetBackOverStoredRecordsIsAHeadMismatch() throws SQLException {
+        AdviceApi.Reply result;
+        try (ChainTampering tamper = new ChainTampering()) {
+            tamper.rewriteHead(last - 2, tamper.storedHash(last - 2));
+            result = api.get("/v1/audit/verify?from=" + first);
+        }
+
+        assertEquals(List.of((last - 1) + "-" + last + " head mismatch"), breaks(result), show(api, result));
+        assertEquals("records " + (last - 1) + " to " + last + " are stored after the stored head " + (last - 2),
+                result.text("detail"));
+        assertIntact();
+    }
+
+    @Test
     void anIntactRangeListsNoBreaks() {
         AdviceApi.Reply result = verify(first, last, "&limit=1");
 
-        assertEquals(true, result.body().get("ok").getBooleanValue(), show(result));
+        assertEquals(true, result.body().get("ok").getBooleanValue(), show(api, result));
         assertEquals(List.of(), breaks(result));
         assertEquals(0, result.body().get("breakCount").getLongValue());
     }
@@ -133,7 +147,7 @@ class ChainBreaksTest {
 
     private void assertIntact() {
         AdviceApi.Reply result = api.get("/v1/audit/verify?from=" + first);
-        assertTrue(result.body().get("ok").getBooleanValue(), () -> "repaired: " + show(result));
+        assertTrue(result.body().get("ok").getBooleanValue(), () -> "repaired: " + show(api, result));
     }
 
     /** Each listed break as {@code "seq reason"}, or {@code "seq-lastSeq reason"} for a run. */
@@ -147,8 +161,8 @@ class ChainBreaksTest {
         return found;
     }
 
-    static String show(AdviceApi.Reply reply) {
-        return reply.status() + " " + reply.body();
+    static String show(AdviceApi api, AdviceApi.Reply reply) {
+        return reply.status() + " " + api.write(reply.body());
     }
 
     private AdviceApi.Reply verify(long from, long to, String more) {

@@ -52,7 +52,7 @@ class NotedHeadTest {
     void anUntouchedLogKeepsTheNotedHead() {
         AdviceApi.Reply result = since(noted);
 
-        assertEquals(true, result.body().get("ok").getBooleanValue(), show(result));
+        assertEquals(true, result.body().get("ok").getBooleanValue(), show(api, result));
         assertEquals(seq, result.body().get("from").getLongValue());
         assertEquals(seq, result.body().get("headSeq").getLongValue());
         assertEquals("0 ok 1 records, head " + noted.replace(':', ' '), AuditDatabase.command("verify", "--since", noted));
@@ -65,7 +65,7 @@ class NotedHeadTest {
 
         AdviceApi.Reply result = since(noted.toUpperCase());
 
-        assertEquals(true, result.body().get("ok").getBooleanValue(), show(result));
+        assertEquals(true, result.body().get("ok").getBooleanValue(), show(api, result));
         assertEquals(seq + 2, result.body().get("headSeq").getLongValue());
         assertEquals(3, result.body().get("count").getLongValue(), "the noted record and the two after it");
     }
@@ -82,8 +82,9 @@ class NotedHeadTest {
             cli = AuditDatabase.command("verify", "--since", noted);
         }
 
-        assertEquals(true, plain.body().get("ok").getBooleanValue(), "the cut is invisible without a noted head: " + show(plain));
-        assertEquals(false, result.body().get("ok").getBooleanValue(), show(result));
+        assertEquals(true, plain.body().get("ok").getBooleanValue(),
+                "the cut is invisible without a noted head: " + show(api, plain));
+        assertEquals(false, result.body().get("ok").getBooleanValue(), show(api, result));
         assertEquals(List.of(seq + " noted head lost"), breaks(result));
         String detail = "the log no longer contains the noted head " + seq + ": it has shrunk, its head is now " + (seq - 2);
         assertEquals(detail, result.text("detail"));
@@ -99,7 +100,7 @@ class NotedHeadTest {
             tamper.alter(seq);
             kept = since(noted);
         }
-        assertEquals(List.of(seq + " noted head lost"), breaks(kept), show(kept));
+        assertEquals(List.of(seq + " noted head lost"), breaks(kept), show(api, kept));
         assertEquals("record " + seq + " no longer has the noted hash: its content was altered", kept.text("detail"));
     }
 
@@ -110,7 +111,7 @@ class NotedHeadTest {
             tamper.alterAndRehash(seq).rewriteHead(seq, tamper.storedHash(seq));
             rehashed = since(noted);
         }
-        assertEquals(List.of(seq + " noted head lost"), breaks(rehashed), show(rehashed));
+        assertEquals(List.of(seq + " noted head lost"), breaks(rehashed), show(api, rehashed));
         assertEquals("record " + seq + " no longer has the noted hash: its stored hash was rewritten", rehashed.text("detail"));
     }
 
