@@ -1,11 +1,8 @@
 package io.guanxi.decisionlog;
 
-import io.guanxi.system.Problems;
 import io.guanxi.system.Roles;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -37,20 +34,21 @@ class AuditController {
         return store.status();
     }
 
-    /** Walks the stored chain over {@code from..to} (default: all of it) and reports the first break. */
+    /**
+     * Walks the stored chain over {@code from..to} (default: all of it), or from a head noted earlier
+     * ({@code since=SEQ:HASH}) up to the current head, and reports every break, the first {@code limit} listed.
+     */
     @Secured(Roles.AUDITOR)
     @Get(uri = "/verify", produces = MediaType.APPLICATION_JSON)
-    HttpResponse<?> verify(@QueryValue @Nullable Long from, @QueryValue @Nullable Long to) {
-        long start = from == null ? 1 : from;
-        if (start < 1 || (to != null && to < start)) {
-            return Problems.of(HttpStatus.BAD_REQUEST, "from must be at least 1 and to at least from");
-        }
-        return HttpResponse.ok(transactions.executeRead(status -> {
+    Verification verify(@QueryValue @Nullable String from, @QueryValue @Nullable String to,
+                        @QueryValue @Nullable String since, @QueryValue @Nullable String limit) {
+        VerifyRequest request = VerifyRequest.parse(from, to, since, limit);
+        return transactions.executeRead(status -> {
             try {
-                return ChainVerifier.verify(status.getConnection(), start, to);
+                return request.run(status.getConnection());
             } catch (SQLException e) {
                 throw new DecisionLogUnavailableException("cannot read the decision log", e);
             }
-        }));
+        });
     }
 }

@@ -1,6 +1,9 @@
 package io.guanxi.decisionlog;
 
 import io.guanxi.system.EmbeddedMariaDb;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -54,6 +57,22 @@ final class AuditDatabase {
                 s.setObject(i + 1, args[i]);
             }
             return s.executeUpdate();
+        }
+    }
+
+    /** Runs {@code guanxi audit ...} against the test database; returns the exit status, a space and the output. */
+    static String command(String... args) {
+        System.setProperty("datasources.default.url", url());
+        System.setProperty("datasources.default.username", server().username());
+        System.setProperty("datasources.default.password", server().password());
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            int status = AuditCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8));
+            return status + " " + out.toString(StandardCharsets.UTF_8).trim();
+        } finally {
+            System.clearProperty("datasources.default.url");
+            System.clearProperty("datasources.default.username");
+            System.clearProperty("datasources.default.password");
         }
     }
 }

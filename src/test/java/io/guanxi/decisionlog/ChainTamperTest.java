@@ -9,9 +9,6 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,13 +34,9 @@ class ChainTamperTest {
     @BeforeEach
     void fiveDecisions() throws SQLException {
         api = new AdviceApi(client, json);
-        String customer = AdviceApi.uniqueCustomer("TAMPER");
-        first = AuditDatabase.seqOf(api.advise(AdviceApi.validRequest(customer)).text("decisionId"));
-        for (int i = 0; i < 3; i++) {
-            api.advise(AdviceApi.validRequest(customer));
-        }
-        last = AuditDatabase.seqOf(api.advise(AdviceApi.validRequest(customer)).text("decisionId"));
-        assertTrue(first > 0 && last >= first + 4, "records are sealed when committed");
+        long[] seqs = ChainTampering.freshRecords(api, "TAMPER", 5);
+        first = seqs[0];
+        last = seqs[4];
     }
 
     @Test
@@ -64,8 +57,9 @@ class ChainTamperTest {
                     original.replace("\"INITIAL\"", "\"STABLE\""), target);
             try {
                 assertBroken(target, "altered content");
-                assertEquals("1 broken at " + target + ": altered content (its content does not match its hash)",
-                        commandLine("verify", "--from", String.valueOf(first), "--to", String.valueOf(last)));
+                assertEquals("1 broken at " + target + ": altered content (its content does not match its hash)\n"
+                        + "  " + target + ": altered content (its content does not match its hash)\n1 break found",
+                        AuditDatabase.command("verify", "--from", String.valueOf(first), "--to", String.valueOf(last)));
             } finally {
                 AuditDatabase.update(c, "UPDATE decision_record SET output_json = ? WHERE seq = ?", original, target);
             }
@@ -108,23 +102,7 @@ class ChainTamperTest {
         String hash = verify(first, last).text("headHash");
 
         assertEquals("0 ok " + (last - first + 1) + " records, head " + last + " " + hash,
-                commandLine("verify", "--from", String.valueOf(first), "--to", String.valueOf(last)));
-    }
-
-    /** Runs {@code guanxi audit ...} against the test database; returns the exit status and the output. */
-    private static String commandLine(String... args) {
-        System.setProperty("datasources.default.url", AuditDatabase.url());
-        System.setProperty("datasources.default.username", AuditDatabase.server().username());
-        System.setProperty("datasources.default.password", AuditDatabase.server().password());
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            int status = AuditCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8));
-            return status + " " + out.toString(StandardCharsets.UTF_8).trim();
-        } finally {
-            System.clearProperty("datasources.default.url");
-            System.clearProperty("datasources.default.username");
-            System.clearProperty("datasources.default.password");
-        }
+                AuditDatabase.command("verify", "--from", String.valueOf(first), "--to", String.valueOf(last)));
     }
 
     @Test
