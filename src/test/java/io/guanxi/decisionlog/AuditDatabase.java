@@ -14,12 +14,34 @@ final class AuditDatabase {
     private AuditDatabase() {
     }
 
+    /** A database login: user and password. */
+    record Login(String user, String password) {
+    }
+
+    /** The test JVM's embedded server (its data under target/test-data). */
+    static EmbeddedMariaDb server() {
+        return EmbeddedMariaDb.startIn(Path.of("target/test-data"));
+    }
+
+    /**
+     * The login of the embedded test server: the one place that names it, for every direct
+     * connection a test makes and every forked service it starts on a URL.
+     */
+    static Login login() {
+        return new Login("root", "");
+    }
+
     static String url() {
-        return EmbeddedMariaDb.startIn(Path.of("target/test-data")).jdbcUrl();
+        return server().jdbcUrl();
     }
 
     static Connection connect() throws SQLException {
-        return DriverManager.getConnection(url(), "root", "");
+        return connect(url());
+    }
+
+    /** A connection to a database on the embedded test server, with its login. */
+    static Connection connect(String url) throws SQLException {
+        return DriverManager.getConnection(url, login().user(), login().password());
     }
 
     static long seqOf(String decisionId) throws SQLException {
