@@ -5,7 +5,6 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -89,9 +88,5 @@ final class ServiceClient {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    URI uri(String path) {
-        return service.uri(path);
     }
 }

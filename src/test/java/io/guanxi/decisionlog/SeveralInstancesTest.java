@@ -36,12 +36,13 @@ class SeveralInstancesTest {
     @Test
     void twoInstancesOnOneDatabaseKeepOneChainEveryStageUpdateAndOneDecisionPerRequestId() throws Exception {
         // A database of its own on the test server: the whole log read back is this test's.
-        String url = AuditDatabase.server().jdbcUrl("instances_" + UUID.randomUUID().toString().replace("-", ""));
+        String database = "instances_" + UUID.randomUUID().toString().replace("-", "");
+        String url = AuditDatabase.server().jdbcUrl(database);
         // Started together: their migrations and rule-set records meet on the fresh database too.
         CompletableFuture<ForkedService> first = CompletableFuture.supplyAsync(() -> start(url, "one"));
         CompletableFuture<ForkedService> second = CompletableFuture.supplyAsync(() -> start(url, "two"));
-        try (ForkedService one = first.join(); ForkedService two = second.join()) {
-            List<ServiceClient> clients = List.of(new ServiceClient(one), new ServiceClient(two));
+        try {
+            List<ServiceClient> clients = List.of(new ServiceClient(first.join()), new ServiceClient(second.join()));
             AdviceLoad load = new AdviceLoad(CUSTOMERS);
             load.start(6, 60, Duration.ofSeconds(30), t -> clients.get(t % 2));
             Map<String, JsonNode> pairs;
@@ -61,6 +62,7 @@ class SeveralInstancesTest {
             StoredLog.assertEachRecordFollowsItsCustomersLast(log);
             StoredLog.assertOneChain(clients.get(0), log.size());
         } finally {
+            // Whichever started is stopped, once both attempts have ended.
             CompletableFuture.allOf(first, second).exceptionally(failed -> null).join();
             for (CompletableFuture<ForkedService> started : List.of(first, second)) {
                 if (!started.isCompletedExceptionally()) {
@@ -68,7 +70,7 @@ class SeveralInstancesTest {
                 }
             }
             try (Connection c = AuditDatabase.connect(url); Statement drop = c.createStatement()) {
-                drop.execute("DROP DATABASE " + url.replaceAll(".*/([^/?]+)\\?.*", "$1"));
+                drop.execute("DROP DATABASE " + database);
             }
         }
     }
