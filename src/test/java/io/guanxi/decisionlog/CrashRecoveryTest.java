@@ -30,7 +30,7 @@ class CrashRecoveryTest {
     private static final int HEAP_MB = 256;
     private static final int CUSTOMERS = 12;
     /** Answers to wait for before the kill: enough that many batches committed, and the load still runs. */
-    private static final int ANSWERS_BEFORE_KILL = 150;
+    private static final int ANSWERS_BEFORE_KILL = 100;
     private static final Logger LOG = LoggerFactory.getLogger(CrashRecoveryTest.class);
 
     @Test
