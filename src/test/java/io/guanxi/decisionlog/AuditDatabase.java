@@ -17,9 +17,21 @@ final class AuditDatabase {
     private AuditDatabase() {
     }
 
+    /** A database login: user and password. */
+    record Login(String user, String password) {
+    }
+
     /** The test JVM's embedded server (its data under target/test-data). */
     static EmbeddedMariaDb server() {
         return EmbeddedMariaDb.startIn(Path.of("target/test-data"));
+    }
+
+    /**
+     * The login of the embedded test server: the one place that names it, for every direct
+     * connection a test makes and every forked service it starts on a URL.
+     */
+    static Login login() {
+        return new Login(server().username(), server().password());
     }
 
     static String url() {
@@ -27,7 +39,12 @@ final class AuditDatabase {
     }
 
     static Connection connect() throws SQLException {
-        return DriverManager.getConnection(url(), server().username(), server().password());
+        return connect(url());
+    }
+
+    /** A connection to a database on the embedded test server, with its login. */
+    static Connection connect(String url) throws SQLException {
+        return DriverManager.getConnection(url, login().user(), login().password());
     }
 
     static long seqOf(String decisionId) throws SQLException {
@@ -63,8 +80,8 @@ final class AuditDatabase {
     /** Runs {@code guanxi audit ...} against the test database; returns the exit status, a space and the output. */
     static String command(String... args) {
         System.setProperty("datasources.default.url", url());
-        System.setProperty("datasources.default.username", server().username());
-        System.setProperty("datasources.default.password", server().password());
+        System.setProperty("datasources.default.username", login().user());
+        System.setProperty("datasources.default.password", login().password());
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             int status = AuditCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8));
