@@ -74,6 +74,30 @@ class CrashRecoveryTest {
         }
     }
 
+    @Test
+    void killedAloneItsOrphanedDatabaseIsStoppedByTheNextStartWhichGoesOnWithTheLog() throws Exception {
+        freshDataDirectory();
+        ForkedService first = ForkedService.start(ForkedService.Setup.embedded(DATA, HEAP_MB, LOG_FILE).shortLived());
+        String customer = "ORPHAN-" + System.nanoTime();
+        ProcessHandle orphan;
+        ServiceClient.Reply answered;
+        try {
+            answered = new ServiceClient(first).advise(AdviceLoad.request(customer).body());
+            assertEquals(200, answered.status(), () -> String.valueOf(answered.body()));
+            orphan = first.killAlone();
+            assertTrue(orphan.isAlive(), "the killed service's mariadbd runs on, holding the data files");
+        } finally {
+            first.close();
+        }
+
+        try (ForkedService again = first.restart()) {
+            ServiceClient client = new ServiceClient(again);
+            assertTrue(!orphan.isAlive(), "the next start stopped the orphaned mariadbd");
+            assertEquals(200, client.get("/v1/decisions/" + answered.text("decisionId")).status());
+            assertNextDecisionContinuesFromLastStored(client, customer);
+        }
+    }
+
     /**
      * Sends every request again, exactly as first sent: an answered one replays its decision; one
      * never answered replays a stored decision or decides once, and so sent twice more gives the

@@ -115,14 +115,29 @@ final class ForkedService implements AutoCloseable {
      * power cut would; returns once both are gone.
      */
     void killWithItsDatabase() throws Exception {
-        ProcessHandle database = process.toHandle().descendants()
-                .filter(p -> p.info().command().map(c -> c.endsWith("/mariadbd") || c.endsWith("/mysqld")).orElse(false))
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException("no mariadbd runs under the forked service"));
+        ProcessHandle database = database();
         database.destroyForcibly();
         process.destroyForcibly();
         database.onExit().get(30, TimeUnit.SECONDS);
         process.onExit().get(30, TimeUnit.SECONDS);
+    }
+
+    /**
+     * SIGKILL of the service's JVM alone: its embedded mariadbd goes on running, orphaned, holding
+     * the data files. Returns that mariadbd once the JVM is gone.
+     */
+    ProcessHandle killAlone() throws Exception {
+        ProcessHandle database = database();
+        process.destroyForcibly();
+        process.onExit().get(30, TimeUnit.SECONDS);
+        return database;
+    }
+
+    private ProcessHandle database() {
+        return process.toHandle().descendants()
+                .filter(p -> p.info().command().map(c -> c.endsWith("/mariadbd") || c.endsWith("/mysqld")).orElse(false))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("no mariadbd runs under the forked service"));
     }
 
     private void awaitHealthy() throws InterruptedException, IOException {
