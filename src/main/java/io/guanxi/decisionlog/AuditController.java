@@ -1,11 +1,11 @@
 package io.guanxi.decisionlog;
 
+import io.guanxi.system.Problem;
 import io.guanxi.system.Problems;
 import io.guanxi.system.Roles;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -15,6 +15,8 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.transaction.TransactionOperations;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Answers an auditor's questions: is the decision log intact, and where does it end now? */
 @Controller("/v1/audit")
@@ -42,8 +44,15 @@ class AuditController {
     @Get(uri = "/verify", produces = MediaType.APPLICATION_JSON)
     HttpResponse<?> verify(@QueryValue @Nullable Long from, @QueryValue @Nullable Long to) {
         long start = from == null ? 1 : from;
-        if (start < 1 || (to != null && to < start)) {
-            return Problems.of(HttpStatus.BAD_REQUEST, "from must be at least 1 and to at least from");
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (start < 1) {
+            errors.add(new Problem.FieldError("from", "must be at least 1"));
+        }
+        if (to != null && to < start) {
+            errors.add(new Problem.FieldError("to", "must be at least from (" + start + ")"));
+        }
+        if (!errors.isEmpty()) {
+            return Problems.invalid("from must be at least 1 and to at least from", errors);
         }
         return HttpResponse.ok(transactions.executeRead(status -> {
             try {

@@ -3,6 +3,7 @@ package io.guanxi.system;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,6 +11,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The real service (real rules, the embedded MariaDB) for fuzz tests, which jqwik runs without
@@ -58,6 +61,23 @@ public final class FuzzedService implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", e);
+        }
+    }
+
+    /** Sends a GET whose target is written as given, byte for byte: broken escapes no client would send. */
+    public Answer getRaw(String target) {
+        try (Socket socket = new Socket(server.getHost(), server.getPort())) {
+            socket.setSoTimeout((int) REQUEST_LIMIT.toMillis());
+            socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                    + ApiKeyAuthenticationFetcher.HEADER + ": " + ApiKeyTestFilter.ALL_ROLES + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int end = response.indexOf("\r\n\r\n");
+            String head = end < 0 ? response : response.substring(0, end);
+            Matcher type = Pattern.compile("(?im)^content-type:\\s*(.+)$").matcher(head);
+            return new Answer(Integer.parseInt(head.substring(9, 12)), type.find() ? type.group(1).strip() : null,
+                    end < 0 ? "" : response.substring(end + 4));
+        } catch (IOException e) {
+            throw new AssertionError("GET " + target + " got no answer within " + REQUEST_LIMIT, e);
         }
     }
 
