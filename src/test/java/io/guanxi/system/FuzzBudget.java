@@ -23,7 +23,7 @@ public final class FuzzBudget implements AroundPropertyHook, AroundTryHook {
 
     /** The seed CI runs with; any fixed value would do, this one is just never changed. */
     static final String DEFAULT_SEED = "20261204";
-    private static final long DEFAULT_SECONDS = 20;
+    private static final long DEFAULT_SECONDS = 15;
 
     private static final ThreadLocal<Long> DEADLINE = new ThreadLocal<>();
 
