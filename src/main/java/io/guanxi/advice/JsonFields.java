@@ -4,13 +4,16 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import io.guanxi.system.Problem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -55,6 +58,9 @@ final class JsonFields {
             if (parser.nextToken() != null) {
                 throw whole("the request body must be one JSON object, with nothing after it");
             }
+        } catch (StreamConstraintsException e) {
+            // A limit of the reader (nesting depth, length of a number or name): it carries no location.
+            throw whole("the request body is beyond what is read: " + withoutSource(firstLine(e.getOriginalMessage())));
         } catch (JsonProcessingException e) {
             throw whole("malformed JSON at line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr() + ": " + firstLine(e.getOriginalMessage()));
@@ -75,13 +81,27 @@ final class JsonFields {
     private Value read(JsonParser parser) throws IOException {
         return switch (parser.currentToken()) {
             case VALUE_STRING -> new Value(Kind.STRING, parser.getText(), null, false);
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> new Value(Kind.NUMBER, parser.getText(), parser.getDecimalValue(), false);
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> new Value(Kind.NUMBER, parser.getText(), decimal(parser), false);
             case VALUE_TRUE, VALUE_FALSE -> new Value(Kind.BOOLEAN, parser.getText(), null, parser.getBooleanValue());
             case VALUE_NULL -> new Value(Kind.NULL, null, null, false);
             case START_OBJECT -> skip(parser, Kind.OBJECT);
             case START_ARRAY -> skip(parser, Kind.ARRAY);
             default -> throw whole("malformed JSON: unexpected " + parser.currentToken());
         };
+    }
+
+    /**
+     * The exact decimal; for an exponent beyond what a decimal holds (1e9999999999), the nearest one
+     * that holds it, which every range judges the same (too large, or too many decimal places).
+     */
+    private static BigDecimal decimal(JsonParser parser) throws IOException {
+        try {
+            return parser.getDecimalValue();
+        } catch (NumberFormatException e) {
+            String[] parts = parser.getText().toLowerCase(Locale.ROOT).split("e");
+            int sign = new BigDecimal(parts[0]).signum();
+            return new BigDecimal(BigInteger.valueOf(sign), parts[1].startsWith("-") ? Integer.MAX_VALUE : -Integer.MAX_VALUE);
+        }
     }
 
     private static Value skip(JsonParser parser, Kind kind) throws IOException {
@@ -93,6 +113,11 @@ final class JsonFields {
     private static String firstLine(String message) {
         int end = message.indexOf('\n');
         return (end < 0 ? message : message.substring(0, end)).strip();
+    }
+
+    /** Jackson names the Java setting behind a limit ("1000, from `StreamReadConstraints…`"): not the caller's business. */
+    private static String withoutSource(String message) {
+        return message.replaceAll(", from `[^`]*`", "");
     }
 
     private static InvalidRequestException whole(String detail) {

@@ -6,6 +6,8 @@ import io.guanxi.system.Problem;
 import io.micronaut.http.HttpParameters;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,6 +27,9 @@ final class AuditQueryParser {
     private static final Pattern CUSTOMER_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
     private static final Pattern RULE_ID = Pattern.compile("[A-Z]+-\\d+");
     private static final Pattern CURSOR = Pattern.compile("d([1-9]\\d{0,17})");
+
+    private static final Instant EARLIEST = LocalDateTime.MIN.toInstant(ZoneOffset.UTC);
+    private static final Instant LATEST = LocalDateTime.MAX.toInstant(ZoneOffset.UTC);
 
     private final HttpParameters parameters;
     private final List<Problem.FieldError> errors = new ArrayList<>();
@@ -86,7 +91,13 @@ final class AuditQueryParser {
 
     private Instant instant(String name) {
         return convert(value(name, v -> !v.isEmpty(), "an ISO-8601 instant such as 2026-11-23T08:15:30Z"), name,
-                Instant::parse, "must be an ISO-8601 instant such as 2026-11-23T08:15:30Z");
+                AuditQueryParser::comparableInstant, "must be an ISO-8601 instant such as 2026-11-23T08:15:30Z");
+    }
+
+    /** The instant, if a database date-time can be compared with it; the years of Instant go further. */
+    private static Instant comparableInstant(String text) {
+        Instant instant = Instant.parse(text);
+        return instant.isBefore(EARLIEST) || instant.isAfter(LATEST) ? null : instant;
     }
 
     private long cursor() {

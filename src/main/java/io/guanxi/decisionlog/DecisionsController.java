@@ -17,8 +17,10 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Answers an auditor's or front-end's question: what exactly was decided, on which facts, by which rules? */
 @Controller("/v1/decisions")
@@ -40,7 +42,7 @@ class DecisionsController {
     @Secured({Roles.ADVICE_CLIENT, Roles.AUDITOR})
     @Get(uri = "/{decisionId}", produces = MediaType.APPLICATION_JSON)
     HttpResponse<?> decision(@PathVariable String decisionId) {
-        return decisions.findByDecisionId(decisionId)
+        return find(decisionId)
                 .<HttpResponse<?>>map(d -> HttpResponse.ok(view(d)))
                 .orElseGet(() -> notFound(decisionId));
     }
@@ -52,11 +54,16 @@ class DecisionsController {
     @Secured(Roles.AUDITOR)
     @Get(uri = "/{decisionId}/explanation", produces = MediaType.APPLICATION_JSON)
     HttpResponse<?> explanation(@PathVariable String decisionId) {
-        return decisions.findByDecisionId(decisionId)
+        return find(decisionId)
                 .<HttpResponse<?>>map(d -> HttpResponse.ok(new ExplanationView(d.decisionId(), d.customerId(),
                         d.rulesetVersion(), UtcMillis.format(d.decidedAt()),
                         tree(explanations.rendered(d.rulesetVersion(), d.explanationJson())))))
                 .orElseGet(() -> notFound(decisionId));
+    }
+
+    /** No id outside ASCII exists, and the ASCII column cannot even be compared with one: not found, without asking. */
+    private Optional<DecisionRecord> find(String decisionId) {
+        return StandardCharsets.US_ASCII.newEncoder().canEncode(decisionId) ? decisions.findByDecisionId(decisionId) : Optional.empty();
     }
 
     private DecisionView view(DecisionRecord d) {

@@ -147,10 +147,16 @@ public final class RuleSetCompiler {
         }
     }
 
+    /** Drools appends its own parser's failure and stack trace ("… Exception: java.lang… Stack trace: …"): not the analyst's business. */
+    private static String withoutTrace(String text) {
+        int at = text.indexOf(". Exception: ");
+        return at < 0 ? text : text.substring(0, at);
+    }
+
     private static String describe(RuleSetSource source, Map<String, DecisionTable> tables, Message message) {
         String relative = message.getPath() == null ? null
                 : message.getPath().replaceFirst("^(src/main/resources/)?guanxi/", "");
-        String text = message.getText() == null ? "" : message.getText().strip().replaceAll("\\s*\\n\\s*", " | ");
+        String text = message.getText() == null ? "" : withoutTrace(message.getText()).strip().replaceAll("\\s*\\n\\s*", " | ");
         if (tables.containsKey(relative)) {
             return tables.get(relative).describe(message.getLine(), text);
         }

@@ -40,7 +40,9 @@ final class ProblemResponseProcessor implements ErrorResponseProcessor<Problem> 
         };
     }
 
+    /** The framework names a query or path value as a pointer ({@code /from}); the caller sent {@code from}. */
     private static Problem.FieldError field(Error error) {
-        return new Problem.FieldError(error.getPath().orElse(""), error.getMessage());
+        String path = error.getPath().orElse("");
+        return new Problem.FieldError(path.startsWith("/") ? path.substring(1) : path, error.getMessage());
     }
 }

@@ -59,6 +59,15 @@ class DecisionRecordTest {
         assertTrue(reply.text("detail").contains(id));
     }
 
+    @ParameterizedTest(name = "{0} is 404")
+    @ValueSource(strings = {"/v1/decisions/caf%C3%A9", "/v1/decisions/%C0%AF", "/v1/decisions/%E5%85%B3/explanation"})
+    void decisionIdOutsideAsciiIsNotFound(String path) {
+        AdviceApi.Reply reply = new AdviceApi(client, json).get(path);
+
+        assertEquals(404, reply.status(), () -> String.valueOf(reply.body()));
+        assertTrue(reply.contentType().startsWith("application/problem+json"));
+    }
+
     @Test
     void customerIdsAreCaseSensitive() {
         AdviceApi api = new AdviceApi(client, json);

@@ -67,6 +67,9 @@ class InvalidInputTest {
             "purchaseShare     | {\"v\":0.5}",
             "annualRevenue     | 1000000000000001",
             "annualRevenue     | -1",
+            "annualRevenue     | 1e9999999999",
+            "profitMargin      | -1e-9999999999",
+            "orderCount12m     | 2E-9999999999",
             "profitMargin      | 1.5",
             "profitMargin      | -1.01",
             "revenueTrend      | 10.01",
@@ -124,6 +127,18 @@ class InvalidInputTest {
         assertProblem(reply, 400);
         assertEquals(0, reply.body().get("errors").size());
         assertTrue(reply.text("detail").contains(detailMentions), reply.text("detail"));
+    }
+
+    @Test
+    void bodyNestedDeeperThanTheReaderGoesIsRefusedAsAWhole() {
+        String body = api.write(AdviceApi.validRequest(customer)).replace("}", ",\"industry\":" + "[".repeat(1001) + "]".repeat(1001) + "}");
+
+        AdviceApi.Reply reply = api.postRaw(body, "application/json");
+
+        assertProblem(reply, 400);
+        assertEquals(0, reply.body().get("errors").size());
+        assertTrue(reply.text("detail").contains("nesting depth (1001) exceeds the maximum allowed (1000)"), reply.text("detail"));
+        assertNothingWritten();
     }
 
     @Test

@@ -114,7 +114,8 @@ class AuditQueryTest {
         "limit=0|limit", "limit=1001|limit", "limit=ten|limit", "cursor=bm90LWEtY3Vyc29y|cursor", "cursor=%25%25|cursor",
         "tier=GOLD|tier", "transition=JUMPED|transition", "from=2026-11-23|from", "to=yesterday|to",
         "from=2026-11-24T00:00:00Z&to=2026-11-23T00:00:00Z|to", "rule=tier-010|rule", "customerId=a%20b|customerId",
-        "tire=KEY|tire", "tier=KEY&tier=KEY|tier"})
+        "tire=KEY|tire", "tier=KEY&tier=KEY|tier",
+        "from=%2B1000000000-01-01T00:00:00Z|from", "to=-1000000000-01-01T00:00:00Z|to"})
     void badParametersAreRefusedByName(String query, String field) {
         AdviceApi.Reply reply = new AdviceApi(client, json).get("/v1/decisions?" + query);
 

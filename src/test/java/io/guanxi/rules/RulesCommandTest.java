@@ -36,6 +36,16 @@ class RulesCommandTest {
     }
 
     @Test
+    void ruleFileCutShortIsReportedWithoutAStackTrace() throws IOException {
+        copy();
+        Path file = dir.resolve("cooperation-stage.drl");
+        Files.writeString(file, Files.readString(file).substring(0, 1114));
+        assertEquals(1, run("test", dir.toString()));
+        assertTrue(output().contains(file + ":"), output());
+        assertTrue(!output().contains("Exception") && !output().contains("at org.drools"), output());
+    }
+
+    @Test
     void failingScenarioNamesFileCaseAndField() throws IOException {
         copy();
         RulesFiles.replace(dir.resolve("cooperation-stage.drl"), "purchaseShare >= 0.50, purchaseShare < 0.80", "purchaseShare >= 0.51, purchaseShare < 0.80");
