@@ -30,15 +30,19 @@ record VerifyRange(String from, String to, boolean fromTwice) {
         return to == null ? q.toString() : q.append("&to=").append(encode(to)).toString();
     }
 
-    /** The parameters the service must name; an empty value counts as none (from 1, to the head). */
+    /**
+     * The parameters the service must name: each given value must be a plain number of at most 18
+     * digits (no sign, no other script's digits, not empty, not given twice), from at least 1 and
+     * to at least from.
+     */
     Set<String> invalid() {
         Set<String> names = new TreeSet<>();
-        Long f = fromTwice ? null : number(from.isEmpty() ? "1" : from);
-        Long t = to == null || to.isEmpty() ? null : number(to);
+        Long f = fromTwice ? null : number(from);
         if (f == null || f < 1) {
             names.add("from");
         }
-        if (to != null && !to.isEmpty() && (t == null || (f != null && t < f))) {
+        Long t = to == null ? null : number(to);
+        if (to != null && (t == null || t < (f == null || f < 1 ? 1 : f))) {
             names.add("to");
         }
         return names;
@@ -46,16 +50,13 @@ record VerifyRange(String from, String to, boolean fromTwice) {
 
     /** Whether a valid range checks only the last few records, not the whole chain. */
     private boolean bounded(long head) {
-        return to != null && !to.isEmpty() || !from.isEmpty() && number(from) >= head - 30;
+        Long f = number(from);
+        return to != null || f != null && f >= head - 30;
     }
 
-    /** As the framework reads a number: Long.parseLong, which takes a sign and any Unicode digits. */
+    /** As the service reads a number: 1 to 18 ASCII digits, nothing else. */
     private static Long number(String text) {
-        try {
-            return Long.parseLong(text);
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return text.matches("\\d{1,18}") ? Long.parseLong(text) : null;
     }
 
     private static String encode(String text) {
