@@ -52,8 +52,7 @@ final class AdviceBatchReader {
                 throw refused("the request body must be one JSON object, with nothing after it");
             }
         } catch (JsonProcessingException e) {
-            throw refused("malformed JSON at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage().lines().findFirst().orElse(""));
+            throw JsonFields.unreadable(e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

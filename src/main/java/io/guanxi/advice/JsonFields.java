@@ -58,12 +58,8 @@ final class JsonFields {
             if (parser.nextToken() != null) {
                 throw whole("the request body must be one JSON object, with nothing after it");
             }
-        } catch (StreamConstraintsException e) {
-            // A limit of the reader (nesting depth, length of a number or name): it carries no location.
-            throw whole("the request body is beyond what is read: " + withoutSource(firstLine(e.getOriginalMessage())));
         } catch (JsonProcessingException e) {
-            throw whole("malformed JSON at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ": " + firstLine(e.getOriginalMessage()));
+            throw unreadable(e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -76,6 +72,16 @@ final class JsonFields {
 
     List<String> duplicates() {
         return duplicates;
+    }
+
+    /** The body is not JSON the reader takes: where it broke, or which of the reader's limits it passed. */
+    static InvalidRequestException unreadable(JsonProcessingException e) {
+        if (e instanceof StreamConstraintsException || e.getLocation() == null) {
+            // A limit of the reader (nesting depth, length of a number or name): it carries no location.
+            return whole("the request body is beyond what is read: " + withoutSource(firstLine(e.getOriginalMessage())));
+        }
+        return whole("malformed JSON at line " + e.getLocation().getLineNr() + ", column "
+                + e.getLocation().getColumnNr() + ": " + firstLine(e.getOriginalMessage()));
     }
 
     private Value read(JsonParser parser) throws IOException {

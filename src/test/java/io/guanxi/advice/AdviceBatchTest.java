@@ -124,9 +124,11 @@ class AdviceBatchTest {
         assertRefused("{\"items\": {}}", "items");
         assertRefused("{\"items\": [" + item + "], \"priority\": 1}", "priority");
         assertRefused("{\"items\": [" + String.join(",", java.util.Collections.nCopies(1001, item)) + "]}", "items");
-        AdviceApi.Reply malformed = post("{\"items\": [" + item);
-        assertEquals(400, malformed.status());
-        assertEquals("application/problem+json", malformed.contentType());
+        for (String broken : List.of("{\"items\": [" + item, "{\"items\": [" + "[".repeat(1001) + "]".repeat(1001) + "]}")) {
+            AdviceApi.Reply refused = post(broken);
+            assertEquals(400, refused.status(), () -> String.valueOf(refused.body()));
+            assertEquals("application/problem+json", refused.contentType());
+        }
     }
 
     private void assertRefused(String body, String field) {
