@@ -21,9 +21,11 @@ import io.micronaut.http.annotation.Post;
 class AdviceController {
 
     private final AdviceService service;
+    private final DecisionMeters meters;
 
-    AdviceController(AdviceService service) {
+    AdviceController(AdviceService service, DecisionMeters meters) {
         this.service = service;
+        this.meters = meters;
     }
 
     /** Decides and logs the advice for one customer's facts (see api-spec/openapi.yaml). */
@@ -34,6 +36,14 @@ class AdviceController {
             // Micronaut would take a body without a type; the contract wants it declared as JSON.
             return Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "the request body must be application/json");
         }
-        return HttpResponse.ok(service.advise(AdviceRequestValidator.validate(body)));
+        AdviceResponse answer;
+        try {
+            answer = service.advise(AdviceRequestValidator.validate(body));
+        } catch (RuntimeException refusal) {
+            meters.refused(refusal);
+            throw refusal;
+        }
+        meters.answered();
+        return HttpResponse.ok(answer);
     }
 }
