@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Shows the appender's own counts as meters, read only when scraped, so that counting costs the
@@ -15,17 +16,19 @@ import io.micronaut.context.annotation.Requires;
 final class DecisionLogMeters {
 
     DecisionLogMeters(GroupCommitAppender appender, MeterRegistry registry) {
-        FunctionCounter.builder("guanxi.decisionlog.commits", appender, GroupCommitAppender::commits)
-                .description("Batch transactions of the decision log committed since start")
-                .register(registry);
-        FunctionCounter.builder("guanxi.decisionlog.committed", appender, GroupCommitAppender::committed)
-                .description("Decisions committed to the decision log since start")
-                .register(registry);
-        FunctionCounter.builder("guanxi.decisionlog.refused", appender, GroupCommitAppender::refused)
-                .description("Decisions refused since start because their batch could not be committed")
-                .register(registry);
+        count(registry, "guanxi.decisionlog.commits", appender, GroupCommitAppender::commits,
+                "Batch transactions of the decision log committed since start");
+        count(registry, "guanxi.decisionlog.committed", appender, GroupCommitAppender::committed,
+                "Decisions committed to the decision log since start");
+        count(registry, "guanxi.decisionlog.refused", appender, GroupCommitAppender::refused,
+                "Decisions refused since start because their batch could not be committed");
         Gauge.builder("guanxi.decisionlog.queued", appender, GroupCommitAppender::queued)
                 .description("Decisions waiting for the next batch")
                 .register(registry);
+    }
+
+    private static void count(MeterRegistry registry, String name, GroupCommitAppender appender,
+                              ToDoubleFunction<GroupCommitAppender> count, String description) {
+        FunctionCounter.builder(name, appender, count).description(description).register(registry);
     }
 }

@@ -51,20 +51,16 @@ class DecisionLogMetricsTest {
         Scrape after = Scrape.of(server.getURI());
 
         // One request at a time: each committed batch held one decision.
-        assertEquals(4, delta(before, after, "guanxi_decisionlog_commits_total"));
-        assertEquals(4, delta(before, after, "guanxi_decisionlog_committed_total"));
-        assertEquals(4, delta(before, after, "guanxi_decisionlog_batch_size_count"));
-        assertEquals(4, delta(before, after, "guanxi_decisionlog_batch_size_bucket", "le=1.0"));
-        assertEquals(4, delta(before, after, "guanxi_decisionlog_batch_duration_seconds_count"));
-        assertEquals(1, delta(before, after, "guanxi_decisionlog_refused_total"));
-        assertEquals(1, delta(before, after, "guanxi_decisions_total", "cause=log_unavailable", "status=503"));
-        assertEquals(4, delta(before, after, "guanxi_decisions_total", "outcome=answered"));
-        assertEquals(1, delta(before, after, "guanxi_decisionlog_reconnects_total"),
+        assertEquals(4, after.since(before, "guanxi_decisionlog_commits_total"));
+        assertEquals(4, after.since(before, "guanxi_decisionlog_committed_total"));
+        assertEquals(4, after.since(before, "guanxi_decisionlog_batch_size_count"));
+        assertEquals(4, after.since(before, "guanxi_decisionlog_batch_size_bucket", "le=1.0"));
+        assertEquals(4, after.since(before, "guanxi_decisionlog_batch_duration_seconds_count"));
+        assertEquals(1, after.since(before, "guanxi_decisionlog_refused_total"));
+        assertEquals(1, after.since(before, "guanxi_decisions_total", "cause=log_unavailable", "status=503"));
+        assertEquals(4, after.since(before, "guanxi_decisions_total", "outcome=answered"));
+        assertEquals(1, after.since(before, "guanxi_decisionlog_reconnects_total"),
                 "the failed batch's connection was dropped and the next batch opened a new one");
         assertEquals(0, after.value("guanxi_decisionlog_queued"));
-    }
-
-    private static double delta(Scrape before, Scrape after, String name, String... labels) {
-        return after.value(name, labels) - before.value(name, labels);
     }
 }

@@ -78,12 +78,12 @@ class MetricsEndpointTest {
         Scrape after = Scrape.of(server.getURI());
 
         assertEquals(200, decided.status());
-        assertEquals(2, delta(before, after, "guanxi_decisions_total", "outcome=answered", "status=200"));
-        assertEquals(1, delta(before, after, "guanxi_decisions_total", "cause=idempotency_conflict", "status=409"));
-        assertEquals(1, delta(before, after, "guanxi_decisions_total", "cause=invalid_input", "status=400"));
-        assertEquals(0, delta(before, after, "guanxi_decisions_total", "cause=log_unavailable"));
-        assertEquals(1, delta(before, after, "guanxi_rules_evaluation_seconds_count"), "only the new decision evaluated");
-        assertEquals(4, delta(before, after, "http_server_requests_seconds_count", "uri=/v1/advice"));
+        assertEquals(2, after.since(before, "guanxi_decisions_total", "outcome=answered", "status=200"));
+        assertEquals(1, after.since(before, "guanxi_decisions_total", "cause=idempotency_conflict", "status=409"));
+        assertEquals(1, after.since(before, "guanxi_decisions_total", "cause=invalid_input", "status=400"));
+        assertEquals(0, after.since(before, "guanxi_decisions_total", "cause=log_unavailable"));
+        assertEquals(1, after.since(before, "guanxi_rules_evaluation_seconds_count"), "only the new decision evaluated");
+        assertEquals(4, after.since(before, "http_server_requests_seconds_count", "uri=/v1/advice"));
         assertTrue(after.series("http_server_requests_seconds_bucket", "uri=/v1/advice", "status=409") > 10,
                 "a latency histogram of the advice endpoint, by status");
         assertTrue(after.series("guanxi_rules_evaluation_seconds_bucket") > 10, "a histogram of evaluation times");
@@ -92,7 +92,7 @@ class MetricsEndpointTest {
         assertFalse(fired.isEmpty());
         for (String rule : fired) {
             String id = rule.substring(0, rule.indexOf(' '));
-            assertEquals(1, delta(before, after, "guanxi_rules_fired_total", "rule=" + id), id);
+            assertEquals(1, after.since(before, "guanxi_rules_fired_total", "rule=" + id), id);
         }
     }
 
@@ -124,9 +124,6 @@ class MetricsEndpointTest {
         }
     }
 
-    private static double delta(Scrape before, Scrape after, String name, String... labels) {
-        return after.value(name, labels) - before.value(name, labels);
-    }
 
     private static void assertProblem(HttpResponse<String> response, int status) {
         assertEquals(status, response.statusCode(), response.body());

@@ -57,7 +57,7 @@ class OpenApiContractTest {
             HttpMethod.PATCH, HttpMethod.DELETE, HttpMethod.OPTIONS);
     private static final Operation ADVISE = SPEC.operation("/v1/advice", "post");
     private static final List<String> ROLE_KEYS = List.of(ApiKeyTestFilter.ADVICE_CLIENT, ApiKeyTestFilter.AUDITOR,
-            ApiKeyTestFilter.RULES_ADMIN);
+            ApiKeyTestFilter.RULES_ADMIN, ApiKeyTestFilter.OPERATOR);
     private static final String UNKNOWN_VERSION = "sha256:" + "0".repeat(64);
     private static final String CALLBACK = "POST_SALE_CALLBACK,售后回访";
 
@@ -441,6 +441,7 @@ class OpenApiContractTest {
             case ApiKeyTestFilter.ADVICE_CLIENT -> Roles.ADVICE_CLIENT;
             case ApiKeyTestFilter.AUDITOR -> Roles.AUDITOR;
             case ApiKeyTestFilter.RULES_ADMIN -> Roles.RULES_ADMIN;
+            case ApiKeyTestFilter.OPERATOR -> Roles.OPERATOR;
             default -> throw new IllegalArgumentException(key);
         };
     }

@@ -79,6 +79,11 @@ public final class Scrape {
         return matching(name, labels).stream().mapToDouble(Sample::value).sum();
     }
 
+    /** How much {@link #value} grew since an earlier scrape. */
+    public double since(Scrape earlier, String name, String... labels) {
+        return value(name, labels) - earlier.value(name, labels);
+    }
+
     /** Whether any sample of this name carries every given label. */
     public boolean has(String name, String... labels) {
         return series(name, labels) > 0;
