@@ -34,10 +34,12 @@ final class AdviceBatch {
     private static final Logger LOG = LoggerFactory.getLogger(AdviceBatch.class);
 
     private final AdviceService service;
+    private final DecisionMeters meters;
     private final ExecutorService executor;
 
-    AdviceBatch(AdviceService service, @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
+    AdviceBatch(AdviceService service, DecisionMeters meters, @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
         this.service = service;
+        this.meters = meters;
         this.executor = executor;
     }
 
@@ -51,6 +53,7 @@ final class AdviceBatch {
                 requests[i] = AdviceRequestValidator.validate(items.get(i));
                 byCustomer.computeIfAbsent(requests[i].facts().getCustomerId(), c -> new ArrayList<>()).add(i);
             } catch (ProblemException e) {
+                meters.refused(e);
                 results[i] = Problems.problem(e);
             }
         }
@@ -69,10 +72,14 @@ final class AdviceBatch {
 
     private Object decideOne(AdviceRequest request) {
         try {
-            return service.advise(request);
+            AdviceResponse answer = service.advise(request);
+            meters.answered();
+            return answer;
         } catch (ProblemException e) {
+            meters.refused(e);
             return Problems.problem(e);
         } catch (RuntimeException e) {
+            meters.refused(e);
             // The single request would be answered by the same handlers: a failing database is a 503.
             LOG.error("Batch item for customer {} failed", request.facts().getCustomerId(), e);
             return Problems.problemOf(HttpStatus.SERVICE_UNAVAILABLE, "this item could not be decided; nothing was"

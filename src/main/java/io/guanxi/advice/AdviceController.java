@@ -23,9 +23,11 @@ class AdviceController {
     static final int MAX_BODY = 64 * 1024;
 
     private final AdviceService service;
+    private final DecisionMeters meters;
 
-    AdviceController(AdviceService service) {
+    AdviceController(AdviceService service, DecisionMeters meters) {
         this.service = service;
+        this.meters = meters;
     }
 
     /** Decides and logs the advice for one customer's facts (see api-spec/openapi.yaml). */
@@ -40,6 +42,14 @@ class AdviceController {
             // The server takes up to 1 MiB for a batch; one request is a few hundred bytes.
             return Problems.of(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "the request body is larger than the 64 KiB allowed");
         }
-        return HttpResponse.ok(service.advise(AdviceRequestValidator.validate(body)));
+        AdviceResponse answer;
+        try {
+            answer = service.advise(AdviceRequestValidator.validate(body));
+        } catch (RuntimeException refusal) {
+            meters.refused(refusal);
+            throw refusal;
+        }
+        meters.answered();
+        return HttpResponse.ok(answer);
     }
 }

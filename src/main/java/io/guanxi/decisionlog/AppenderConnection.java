@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * allows several statements per round trip (a batch needs two whatever its size: the records, then
  * everything else and the commit), prepares statements on the server (see
  * {@link #PREPARED_ON_CLIENT}) and reads committed data without gap locks. A connection that failed
- * is closed, which rolls its transaction back; the next batch opens a new one.
+ * is closed, which rolls its transaction back; the next batch opens a new one (and says so to
+ * {@code reopened}).
  */
 final class AppenderConnection implements AutoCloseable {
 
@@ -62,6 +63,8 @@ final class AppenderConnection implements AutoCloseable {
     private final String password;
     private final long lockWaitSeconds;
     private final Duration socketTimeout;
+    private final Runnable reopened;
+    private boolean openedBefore;
     private Connection connection;
     private long sessionId;
     private long lastUsed;
@@ -71,8 +74,9 @@ final class AppenderConnection implements AutoCloseable {
      * @param socketTimeout how long the connection waits for an answer before it gives up; longer
      *                      than {@code lockWait}, so that waiting for a lock ends in a clean error
      *                      (nothing written) rather than a lost connection whose batch may still commit
+     * @param reopened      told each time a connection is opened to replace an earlier one
      */
-    AppenderConnection(DataSource dataSource, Duration lockWait, Duration socketTimeout) {
+    AppenderConnection(DataSource dataSource, Duration lockWait, Duration socketTimeout, Runnable reopened) {
         if (!(DelegatingDataSource.unwrapDataSource(dataSource) instanceof HikariConfig pool)) {
             throw new IllegalStateException("the decision log needs the Hikari datasource's settings");
         }
@@ -95,6 +99,7 @@ final class AppenderConnection implements AutoCloseable {
         this.password = pool.getPassword();
         this.lockWaitSeconds = lockWait.toSeconds();
         this.socketTimeout = socketTimeout;
+        this.reopened = reopened;
     }
 
     /**
@@ -188,6 +193,10 @@ final class AppenderConnection implements AutoCloseable {
                 throw e;
             }
             connection = c;
+            if (openedBefore) {
+                reopened.run();
+            }
+            openedBefore = true;
         }
         return connection;
     }

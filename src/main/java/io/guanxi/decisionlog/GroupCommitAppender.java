@@ -57,6 +57,7 @@ class GroupCommitAppender {
     }
 
     private final AppenderConnection connection;
+    private final AppenderMeters meters;
     private final GroupWorker<PendingDecision, AppendResult> worker;
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong commits = new AtomicLong();
@@ -66,10 +67,12 @@ class GroupCommitAppender {
 
     GroupCommitAppender(TransactionOperations<Connection> transactions, DataSource dataSource,
                         @Value("${guanxi.decision-log.lock-wait-timeout:10s}") Duration lockWait,
-                        @Value("${guanxi.decision-log.socket-timeout:30s}") Duration socketTimeout) {
+                        @Value("${guanxi.decision-log.socket-timeout:30s}") Duration socketTimeout,
+                        AppenderMeters meters) {
         // Injecting the datasource also means Flyway has migrated the schema before this runs.
         transactions.executeWrite(status -> sealUnchained(status.getConnection()));
-        this.connection = new AppenderConnection(dataSource, lockWait, socketTimeout);
+        this.meters = meters;
+        this.connection = new AppenderConnection(dataSource, lockWait, socketTimeout, meters::reconnected);
         this.worker = new GroupWorker<>("decision-log-appender", MAX_BATCH, this::commit, this::refuse);
     }
 
@@ -106,6 +109,7 @@ class GroupCommitAppender {
 
     /** One batch: its results, counted once committed. */
     private List<AppendResult> commit(List<PendingDecision> decisions) throws SQLException {
+        long start = System.nanoTime();
         List<AppendResult> results;
         try {
             results = write(decisions);
@@ -114,6 +118,7 @@ class GroupCommitAppender {
         }
         commits.incrementAndGet();
         committed.addAndGet(results.stream().filter(r -> r == AppendResult.COMMITTED).count());
+        meters.committed(decisions.size(), System.nanoTime() - start);
         return results;
     }
 

@@ -15,6 +15,11 @@ import java.util.concurrent.atomic.AtomicReference;
 public class RuleEngine {
 
     private final AtomicReference<LiveRuleSet> live = new AtomicReference<>();
+    private final RuleMeters meters;
+
+    RuleEngine(RuleMeters meters) {
+        this.meters = meters;
+    }
 
     /** The live rule set with how and when it went live. */
     public record LiveRuleSet(RuleSet ruleSet, Activation how, java.time.Instant since) {
@@ -30,7 +35,9 @@ public class RuleEngine {
 
     /** Evaluates wholly on the rule set live when called; the advice names that version. */
     public Advice evaluate(CustomerFacts facts, StoredRelationship stored) {
-        return current().evaluate(facts, stored);
+        Advice advice = current().evaluate(facts, stored);
+        meters.evaluated(advice);
+        return advice;
     }
 
     void swap(LiveRuleSet next) {

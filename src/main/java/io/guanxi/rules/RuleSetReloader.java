@@ -33,18 +33,20 @@ public class RuleSetReloader {
     private final RuleFilesWriter writer;
     private final Path rulesDir;
     private final Clock clock;
+    private final ReloadMeters meters;
     private final ReentrantLock oneAtATime = new ReentrantLock();
     private volatile Failure lastFailure;
     private volatile String warning;
 
     RuleSetReloader(RuleEngine engine, RuleSetGate gate, RuleSetVersionStore store, GuanxiConfiguration config,
-                    Clock clock) {
+                    Clock clock, ReloadMeters meters) {
         this.engine = engine;
         this.gate = gate;
         this.store = store;
         this.rulesDir = config.getRulesDir();
         this.writer = new RuleFilesWriter(rulesDir);
         this.clock = clock;
+        this.meters = meters;
         start();
     }
 
@@ -67,11 +69,12 @@ public class RuleSetReloader {
         if (how == Activation.FILE_CHANGE) {
             oneAtATime.lock();
         } else if (!oneAtATime.tryLock()) {
-            throw new ReloadBusyException("another reload or rollback is running; nothing was changed, try again");
+            throw busy(how);
         }
         try {
             Candidate candidate = gated(() -> Candidate.read(rulesDir), how, null);
             if (candidate.version().equals(engine.current().version())) {
+                meters.count(how, ReloadMeters.Outcome.UNCHANGED);
                 return false;
             }
             goLive(candidate, admit(candidate, how), how);
@@ -85,11 +88,13 @@ public class RuleSetReloader {
     /** Makes a stored version live again and writes its files back to the rules directory. */
     public void rollback(String version) {
         if (!oneAtATime.tryLock()) {
-            throw new ReloadBusyException("another reload or rollback is running; nothing was changed, try again");
+            throw busy(Activation.ROLLBACK);
         }
         try {
-            Candidate stored = store.find(rulesDir.toString(), version)
-                    .orElseThrow(() -> new UnknownRuleSetVersionException(version));
+            Candidate stored = store.find(rulesDir.toString(), version).orElseThrow(() -> {
+                meters.count(Activation.ROLLBACK, ReloadMeters.Outcome.UNKNOWN_VERSION);
+                return new UnknownRuleSetVersionException(version);
+            });
             goLive(stored, admit(stored, Activation.ROLLBACK), Activation.ROLLBACK);
             warning = null;
             writer.replaceWith(stored);
@@ -103,6 +108,7 @@ public class RuleSetReloader {
             Candidate onDisk = Candidate.read(rulesDir);
             goLive(onDisk, gate.admit(onDisk), Activation.STARTUP);
         } catch (RuleSetException e) {
+            meters.count(Activation.STARTUP, ReloadMeters.Outcome.REJECTED);
             lastFailure = new Failure(clock.instant(), Activation.STARTUP, null, e.errors());
             Candidate stored = store.latestActivated(rulesDir.toString()).orElseThrow(() -> refuse(e));
             goLive(stored, gate.admit(stored), Activation.STARTUP_FALLBACK);
@@ -123,6 +129,7 @@ public class RuleSetReloader {
         } catch (RuleSetException | UncheckedIOException e) {
             List<String> errors = e instanceof RuleSetException r ? r.errors() : List.of(e.getMessage());
             lastFailure = new Failure(clock.instant(), how, version, errors);
+            meters.count(how, ReloadMeters.Outcome.REJECTED);
             LOG.warn("Rule set {} ({}) rejected, the live set {} keeps serving:\n  {}", version == null ? "on disk" : version,
                     how, engine.current().version(), String.join("\n  ", errors));
             throw new RuleSetRejectedException("the rule set did not go live; " + engine.current().version()
@@ -134,8 +141,14 @@ public class RuleSetReloader {
         Instant now = clock.instant();
         store.recordActivation(candidate, how, now);
         engine.swap(new RuleEngine.LiveRuleSet(ruleSet, how, now));
+        meters.count(how, ReloadMeters.Outcome.ACTIVATED);
         LOG.info("Rule set {} live ({}): {} rules from {} files", ruleSet.version(), how, ruleSet.ruleCount(),
                 ruleSet.files().size());
+    }
+
+    private ReloadBusyException busy(Activation how) {
+        meters.count(how, ReloadMeters.Outcome.BUSY);
+        return new ReloadBusyException("another reload or rollback is running; nothing was changed, try again");
     }
 
     private static RuleSetException refuse(RuleSetException e) {

@@ -18,13 +18,19 @@ import org.slf4j.LoggerFactory;
  * nothing was decided or stored and the request may be sent again (a requestId makes that safe),
  * never a 500 with the driver's words. One handler per exception type the data layer throws.
  */
-final class DatabaseUnavailableHandlers {
+public final class DatabaseUnavailableHandlers {
 
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseUnavailableHandlers.class);
     static final String DETAIL = "the database is unavailable; nothing was decided or stored by this request. Send"
             + " it again shortly (with the same requestId, a decision is never made twice)";
 
     private DatabaseUnavailableHandlers() {
+    }
+
+    /** Whether the failure is one these handlers answer as the database being unavailable (503). */
+    public static boolean databaseUnavailable(Throwable e) {
+        return e instanceof CannotGetJdbcConnectionException || e instanceof ConnectionException
+                || e instanceof TransactionException || e instanceof DataAccessException;
     }
 
     /** Answers its kind of failure as the database being unavailable. */

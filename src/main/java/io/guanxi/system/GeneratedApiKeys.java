@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -18,8 +19,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The zero-setup keys: on the first start without GUANXI_API_KEYS, one new key per role is made,
  * printed once, and only its hash is written to {@code <data dir>/api-keys.sha256}
- * ({@code <hex sha-256> ROLE} per line). Later starts read the hashes; a lost key is replaced by
- * deleting that file (all keys are then renewed) or by setting GUANXI_API_KEYS.
+ * ({@code <hex sha-256> ROLE} per line). Later starts read the hashes; a role the file has no key
+ * for (one added by an upgrade, such as OPERATOR) gets a new key the same way, appended. A lost key
+ * is replaced by deleting that file (all keys are then renewed) or by setting GUANXI_API_KEYS.
  */
 final class GeneratedApiKeys {
 
@@ -32,7 +34,13 @@ final class GeneratedApiKeys {
     static List<ApiKeys.Entry> loadOrCreate(Path dataDir) {
         Path file = dataDir.resolve(FILE);
         try {
-            return Files.exists(file) ? load(file) : create(file);
+            List<ApiKeys.Entry> entries = Files.exists(file) ? load(file) : new ArrayList<>();
+            Set<String> keyless = new TreeSet<>(Roles.ALL);
+            entries.forEach(entry -> keyless.removeAll(entry.roles()));
+            if (!keyless.isEmpty()) {
+                entries.addAll(create(file, keyless));
+            }
+            return entries;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or write the API key hashes in " + file, e);
         }
@@ -50,12 +58,12 @@ final class GeneratedApiKeys {
         return entries;
     }
 
-    private static List<ApiKeys.Entry> create(Path file) throws IOException {
+    private static List<ApiKeys.Entry> create(Path file, Set<String> roles) throws IOException {
         SecureRandom random = new SecureRandom();
         List<ApiKeys.Entry> entries = new ArrayList<>();
         StringBuilder hashes = new StringBuilder();
         StringBuilder banner = new StringBuilder();
-        for (String role : new TreeSet<>(Roles.ALL)) {
+        for (String role : roles) {
             byte[] secret = new byte[24];
             random.nextBytes(secret);
             String key = "gx_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
@@ -65,7 +73,7 @@ final class GeneratedApiKeys {
             banner.append(String.format("%n    %-14s X-API-Key: %s", role, key));
         }
         Files.createDirectories(file.getParent());
-        Files.writeString(file, hashes);
+        Files.writeString(file, hashes, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         restrict(file);
         LOG.warn("""
 

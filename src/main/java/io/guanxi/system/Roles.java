@@ -11,8 +11,10 @@ public final class Roles {
     public static final String AUDITOR = "AUDITOR";
     /** A business analyst's release manager: reads, reloads and rolls back rule sets. */
     public static final String RULES_ADMIN = "RULES_ADMIN";
+    /** Operations (a Prometheus server): scrapes the metrics, sees no decision and changes nothing. */
+    public static final String OPERATOR = "OPERATOR";
 
-    public static final Set<String> ALL = Set.of(ADVICE_CLIENT, AUDITOR, RULES_ADMIN);
+    public static final Set<String> ALL = Set.of(ADVICE_CLIENT, AUDITOR, RULES_ADMIN, OPERATOR);
 
     private Roles() {
     }

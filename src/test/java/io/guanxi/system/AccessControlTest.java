@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class AccessControlTest {
 
     private static final String VERSION = "sha256:" + "0".repeat(64);
-    private static final Set<String> ALL = Set.of(Roles.ADVICE_CLIENT, Roles.AUDITOR, Roles.RULES_ADMIN);
+    private static final Set<String> ALL = Roles.ALL;
 
     @Inject
     EmbeddedServer server;
@@ -50,7 +50,8 @@ class AccessControlTest {
                 Arguments.of("GET", "/v1/ruleset/versions", Set.of(Roles.AUDITOR, Roles.RULES_ADMIN)),
                 Arguments.of("GET", "/v1/ruleset/versions/" + VERSION, Set.of(Roles.AUDITOR, Roles.RULES_ADMIN)),
                 Arguments.of("POST", "/v1/ruleset/reload", Set.of(Roles.RULES_ADMIN)),
-                Arguments.of("POST", "/v1/ruleset/rollback", Set.of(Roles.RULES_ADMIN)));
+                Arguments.of("POST", "/v1/ruleset/rollback", Set.of(Roles.RULES_ADMIN)),
+                Arguments.of("GET", "/prometheus", Set.of(Roles.OPERATOR)));
     }
 
     @ParameterizedTest(name = "{0} {1} without a key is 401")
@@ -109,6 +110,7 @@ class AccessControlTest {
             case Roles.ADVICE_CLIENT -> ApiKeyTestFilter.ADVICE_CLIENT;
             case Roles.AUDITOR -> ApiKeyTestFilter.AUDITOR;
             case Roles.RULES_ADMIN -> ApiKeyTestFilter.RULES_ADMIN;
+            case Roles.OPERATOR -> ApiKeyTestFilter.OPERATOR;
             default -> throw new IllegalArgumentException(role);
         };
     }

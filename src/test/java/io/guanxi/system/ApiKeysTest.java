@@ -52,12 +52,29 @@ class ApiKeysTest {
         Path file = dataDir.resolve(GeneratedApiKeys.FILE);
         List<String> lines = Files.readAllLines(file);
 
-        assertEquals(3, lines.size());
+        assertEquals(4, lines.size());
         for (String line : lines) {
-            assertTrue(line.matches("[0-9a-f]{64} (ADVICE_CLIENT|AUDITOR|RULES_ADMIN)"), line);
+            assertTrue(line.matches("[0-9a-f]{64} (ADVICE_CLIENT|AUDITOR|RULES_ADMIN|OPERATOR)"), line);
         }
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
         keys("");
         assertEquals(lines, Files.readAllLines(file), "a later start reuses the hashes");
+    }
+
+    @Test
+    void aRoleAddedByAnUpgradeGetsItsOwnKeyAndTheOthersAreKept() throws IOException {
+        Path file = dataDir.resolve(GeneratedApiKeys.FILE);
+        List<String> before = List.of(ApiKeys.hex(ApiKeys.sha256("old-client")) + " ADVICE_CLIENT",
+                ApiKeys.hex(ApiKeys.sha256("old-auditor")) + " AUDITOR",
+                ApiKeys.hex(ApiKeys.sha256("old-admin")) + " RULES_ADMIN");
+        Files.write(file, before);
+
+        ApiKeys keys = keys(null);
+        List<String> after = Files.readAllLines(file);
+
+        assertEquals(before, after.subList(0, 3), "the keys in use still work");
+        assertEquals(Optional.of(Set.of(Roles.AUDITOR)), keys.rolesOf("old-auditor"));
+        assertEquals(4, after.size());
+        assertTrue(after.get(3).matches("[0-9a-f]{64} OPERATOR"), after.get(3));
     }
 }

@@ -58,7 +58,7 @@ class OpenApiContractTest {
     private static final Operation ADVISE = SPEC.operation("/v1/advice", "post");
     private static final Operation ADVISE_BATCH = SPEC.operation("/v1/advice/batch", "post");
     private static final List<String> ROLE_KEYS = List.of(ApiKeyTestFilter.ADVICE_CLIENT, ApiKeyTestFilter.AUDITOR,
-            ApiKeyTestFilter.RULES_ADMIN);
+            ApiKeyTestFilter.RULES_ADMIN, ApiKeyTestFilter.OPERATOR);
     private static final String UNKNOWN_VERSION = "sha256:" + "0".repeat(64);
     private static final String CALLBACK = "POST_SALE_CALLBACK,售后回访";
 
@@ -452,6 +452,7 @@ class OpenApiContractTest {
             case ApiKeyTestFilter.ADVICE_CLIENT -> Roles.ADVICE_CLIENT;
             case ApiKeyTestFilter.AUDITOR -> Roles.AUDITOR;
             case ApiKeyTestFilter.RULES_ADMIN -> Roles.RULES_ADMIN;
+            case ApiKeyTestFilter.OPERATOR -> Roles.OPERATOR;
             default -> throw new IllegalArgumentException(key);
         };
     }
