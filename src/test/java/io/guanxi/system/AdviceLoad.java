@@ -27,6 +27,10 @@ final class AdviceLoad implements AutoCloseable {
         boolean sentAfter(long nanos) {
             return sentAt >= nanos;
         }
+
+        boolean answeredAfter(long nanos) {
+            return sentAt + tookNanos >= nanos;
+        }
     }
 
     private static final Duration NO_ANSWER = Duration.ofSeconds(60);

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +46,10 @@ class DatabaseFaultTest {
 
             assertEquals(restartsBefore + 1, db.restarts(), "the service started its database again");
             fault.assertHeld(service);
+            String metrics = fault.load().get("/prometheus").body();
+            Matcher restarts = Pattern.compile("(?m)^guanxi_database_restarts_total(\\{[^}]*})? ([0-9.]+)$").matcher(metrics);
+            assertTrue(restarts.find(), "the restarts are a metric");
+            assertEquals(restartsBefore + 1, (long) Double.parseDouble(restarts.group(2)));
         } finally {
             EmbeddedMariaDb.startIn(dir).stop();
             DataDirectoryTest.deleteTree(dir);
@@ -75,7 +81,8 @@ class DatabaseFaultTest {
     private record Fault(long killedAt, List<AdviceLoad.Outcome> outcomes, AdviceLoad load, JsonMapper json) {
 
         void assertHeld(EmbeddedServer service) throws Exception {
-            List<AdviceLoad.Outcome> after = outcomes.stream().filter(o -> o.sentAfter(killedAt)).toList();
+            // Answered after the kill: requests in flight at the kill count too.
+            List<AdviceLoad.Outcome> after = outcomes.stream().filter(o -> o.answeredAfter(killedAt)).toList();
             assertTrue(after.stream().anyMatch(refused()), "advice was refused while the database was down");
             for (AdviceLoad.Outcome o : outcomes) {
                 assertTrue(o.status() == 200 || refused().test(o), () -> "answered " + o.status() + " " + o.answer());
@@ -134,7 +141,7 @@ class DatabaseFaultTest {
             awaitHealth(load, 200, killedAt);
             load.close();
             List<AdviceLoad.Outcome> outcomes = load.outcomes();
-            long firstRefusal = outcomes.stream().filter(o -> o.sentAfter(killedAt)).filter(refused())
+            long firstRefusal = outcomes.stream().filter(o -> o.answeredAfter(killedAt)).filter(refused())
                     .mapToLong(o -> o.sentAt() + o.tookNanos() - killedAt).min().orElse(-1);
             LOG.info("Database killed under load: first refusal after {} ms, /health 503 after {} ms, advice answered"
                     + " again after {} ms; {} requests ({} answered 200, {} refused)", firstRefusal / 1_000_000,
