@@ -45,13 +45,23 @@ class RulesCheckFuzzTest {
 
     @Property(tries = 60)
     void mutatedRuleFileIsReportedInPlace(@ForAll("mutations") RuleFileMutation mutation) throws Exception {
+        assertReportedInPlace("test", mutation);
+    }
+
+    /** {@code rules check} itself, completeness grid and all: a few tries fit the time budget. */
+    @Property(tries = 4)
+    void mutatedRuleFileIsReportedInPlaceByTheFullCheck(@ForAll("mutations") RuleFileMutation mutation) throws Exception {
+        assertReportedInPlace("check", mutation);
+    }
+
+    private static void assertReportedInPlace(String command, RuleFileMutation mutation) throws Exception {
         Path dir = Files.createTempDirectory("rules-fuzz");
         try {
             RulesFiles.copy(Path.of("rules"), dir);
             Path file = dir.resolve(mutation.file());
             Files.writeString(file, mutation.apply(Files.readString(file)));
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            Future<Integer> run = RUNNER.submit(() -> RulesCommand.run(new String[] {"test", dir.toString()},
+            Future<Integer> run = RUNNER.submit(() -> RulesCommand.run(new String[] {command, dir.toString()},
                     new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(out, true, StandardCharsets.UTF_8)));
             int exit = run.get(60, TimeUnit.SECONDS);
             String output = out.toString(StandardCharsets.UTF_8);
