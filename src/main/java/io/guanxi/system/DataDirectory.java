@@ -15,6 +15,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.regex.Pattern;
 
 /**
  * The embedded mode's data directory: the embedded MariaDB's files, the password the service logs
@@ -29,6 +30,7 @@ final class DataDirectory {
     static final String MARKER_FILE = "DECISION-LOG";
     private static final String LOCK_FILE = ".lock";
     private static final String OWNER_ONLY = "rw-------";
+    private static final Pattern PASSWORD = Pattern.compile("[A-Za-z0-9_-]{16,128}");
 
     private final Path root;
     /** Held for the life of the process when this process owns the directory; null otherwise. */
@@ -90,7 +92,13 @@ final class DataDirectory {
                 new SecureRandom().nextBytes(random);
                 writeOwnerOnly(file, Base64.getUrlEncoder().withoutPadding().encodeToString(random));
             }
-            return Files.readString(file, StandardCharsets.UTF_8).strip();
+            String password = Files.readString(file, StandardCharsets.UTF_8).strip();
+            if (!PASSWORD.matcher(password).matches()) {
+                // It goes into the server's account script: only the generated alphabet is taken.
+                throw unusable(root, "the database password in " + file + " must be 16 to 128 characters of"
+                        + " A-Z a-z 0-9 - _ (delete the file to have a new one generated)");
+            }
+            return password;
         } catch (IOException e) {
             throw unusable(root, "the database password in " + file + " cannot be kept (" + e.getMessage() + ")");
         }

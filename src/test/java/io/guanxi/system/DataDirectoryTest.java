@@ -74,6 +74,22 @@ class DataDirectoryTest {
     }
 
     @Test
+    void aPasswordFileEditedBeyondTheGeneratedAlphabetIsRefusedNamingIt() throws Exception {
+        Path dir = Path.of("target", "edited-password-" + UUID.randomUUID());
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve(DataDirectory.PASSWORD_FILE), "secret'; DROP USER x; --");
+
+            IllegalStateException refused = assertThrows(IllegalStateException.class, () -> EmbeddedMariaDb.startIn(dir));
+
+            assertTrue(refused.getMessage().contains(dir.resolve(DataDirectory.PASSWORD_FILE).toAbsolutePath().normalize()
+                    .toString()), refused.getMessage());
+        } finally {
+            deleteTree(dir);
+        }
+    }
+
+    @Test
     void anEmptyDatabaseWhereALogLivedRefusesToStartNamingTheDirectory() throws Exception {
         Path dir = Path.of("target", "lost-log-" + UUID.randomUUID());
         try {
