@@ -1,5 +1,6 @@
 package io.guanxi.advice;
 
+import io.guanxi.system.DatabaseUnavailableHandlers;
 import io.guanxi.system.Problem;
 import io.guanxi.system.ProblemException;
 import io.guanxi.system.Problems;
@@ -62,12 +63,30 @@ final class AdviceBatch {
         for (int w = Math.min(CUSTOMERS_AT_ONCE, customers.size()); w > 0; w--) {
             workers.add(executor.submit(() -> {
                 for (List<Integer> customer = customers.poll(); customer != null; customer = customers.poll()) {
-                    customer.forEach(i -> results[i] = decideOne(requests[i]));
+                    decideInOrder(customer, requests, results);
                 }
             }));
         }
         awaitAll(workers);
         return Arrays.asList(results);
+    }
+
+    /**
+     * One customer's items in their order. Once one could not be decided (a 5xx), the later ones are
+     * not tried: they would be decided without it, and it would come after them when sent again.
+     */
+    private void decideInOrder(List<Integer> items, AdviceRequest[] requests, Object[] results) {
+        boolean failed = false;
+        for (int i : items) {
+            if (failed) {
+                results[i] = Problems.problemOf(HttpStatus.SERVICE_UNAVAILABLE, "not tried: an earlier item of"
+                        + " customer " + requests[i].facts().getCustomerId() + " in this batch could not be decided;"
+                        + " nothing was stored for this one. Send both again, in order");
+                continue;
+            }
+            results[i] = decideOne(requests[i]);
+            failed = results[i] instanceof Problem problem && problem.status() >= 500;
+        }
     }
 
     private Object decideOne(AdviceRequest request) {
@@ -80,10 +99,11 @@ final class AdviceBatch {
             return Problems.problem(e);
         } catch (RuntimeException e) {
             meters.refused(e);
-            // The single request would be answered by the same handlers: a failing database is a 503.
             LOG.error("Batch item for customer {} failed", request.facts().getCustomerId(), e);
-            return Problems.problemOf(HttpStatus.SERVICE_UNAVAILABLE, "this item could not be decided; nothing was"
-                    + " stored for it. Send it again (with the same requestId, a decision is never made twice)");
+            // As a single request would be answered: a failing database is a 503, anything else a 500.
+            return DatabaseUnavailableHandlers.databaseUnavailable(e)
+                    ? Problems.problemOf(HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailableHandlers.DETAIL)
+                    : Problems.problemOf(HttpStatus.INTERNAL_SERVER_ERROR, "this item could not be decided");
         }
     }
 

@@ -76,6 +76,8 @@ final class AdviceBatchReader {
         for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
             int start = (int) parser.currentTokenLocation().getByteOffset();
             parser.skipChildren();
+            // A string is read lazily: read it whole, so the location is past its closing quote.
+            parser.finishToken();
             int end = (int) parser.currentLocation().getByteOffset();
             if (items.size() < MAX_ITEMS) {
                 items.add(Arrays.copyOfRange(body, start, end));

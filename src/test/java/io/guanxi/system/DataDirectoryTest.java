@@ -133,10 +133,24 @@ class DataDirectoryTest {
                 "io.guanxi.Application"));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(Path.of("target", "data-directory-" + args[0] + ".log").toFile());
+                .redirectOutput(Path.of("target", "data-directory-" + (args.length == 0 ? "service" : args[0]) + ".log")
+                        .toFile());
         builder.environment().put("GUANXI_DATA_DIR", dataDir.toString());
         builder.environment().remove("DATASOURCES_DEFAULT_URL");
+        builder.environment().put("MICRONAUT_SERVER_PORT", "0");
         return builder.start();
+    }
+
+    @Test
+    void aServiceOnADataDirectoryAnotherProcessOwnsRefusesToStartInsteadOfBorrowingItsServer() throws Exception {
+        Path dir = Path.of("target/test-data");
+        EmbeddedMariaDb.startIn(dir);
+        Process service = guanxi(dir);
+        assertTrue(service.waitFor(120, TimeUnit.SECONDS), "the service gave up");
+        String output = Files.readString(Path.of("target", "data-directory-service.log"));
+
+        assertTrue(service.exitValue() != 0, output);
+        assertTrue(output.contains("another process owns it"), output);
     }
 
     private static ApplicationContext service(Path dataDir) {
