@@ -3,12 +3,12 @@ package io.guanxi.decisionlog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.guanxi.system.TestFiles;
 import io.micronaut.json.tree.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -139,11 +139,7 @@ class CrashRecoveryTest {
         Files.createDirectories(DATA);
         try (Stream<Path> entries = Files.list(DATA)) {
             for (Path entry : entries.filter(e -> !e.getFileName().toString().equals("mariadb-base")).toList()) {
-                try (Stream<Path> tree = Files.walk(entry)) {
-                    for (Path p : tree.sorted(Comparator.reverseOrder()).toList()) {
-                        Files.delete(p);
-                    }
-                }
+                TestFiles.deleteTree(entry);
             }
         }
     }

@@ -4,19 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.guanxi.system.FuzzBudget;
+import io.guanxi.system.TestFiles;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
@@ -71,7 +69,7 @@ class RulesCheckFuzzTest {
                 assertTrue(placed(dir, line), () -> mutation + " -> a line that names no place: " + line + "\n" + output);
             }
         } finally {
-            deleteTree(dir);
+            TestFiles.deleteTree(dir);
         }
     }
 
@@ -79,14 +77,6 @@ class RulesCheckFuzzTest {
     private static boolean placed(Path dir, String line) {
         return line.startsWith(dir + "/") && line.indexOf(':', dir.toString().length()) > 0
                 || line.startsWith(dir + ": ") || line.startsWith("completeness: ");
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> all = Files.walk(dir)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 
     @net.jqwik.api.Provide

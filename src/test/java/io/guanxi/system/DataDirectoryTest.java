@@ -14,12 +14,10 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -51,7 +49,7 @@ class DataDirectoryTest {
                 again.stop();
             }
         } finally {
-            deleteTree(dir);
+            TestFiles.deleteTree(dir);
         }
     }
 
@@ -85,7 +83,7 @@ class DataDirectoryTest {
             assertTrue(refused.getMessage().contains(dir.resolve(DataDirectory.PASSWORD_FILE).toAbsolutePath().normalize()
                     .toString()), refused.getMessage());
         } finally {
-            deleteTree(dir);
+            TestFiles.deleteTree(dir);
         }
     }
 
@@ -98,7 +96,7 @@ class DataDirectoryTest {
             }
             assertTrue(Files.exists(dir.resolve(DataDirectory.MARKER_FILE)), "the directory notes that a log lives here");
             EmbeddedMariaDb.startIn(dir).stop();
-            deleteTree(dir.resolve(DataDirectory.MARIADB_DATA));
+            TestFiles.deleteTree(dir.resolve(DataDirectory.MARIADB_DATA));
 
             Exception refused = assertThrows(Exception.class, () -> service(dir).close());
 
@@ -109,7 +107,7 @@ class DataDirectoryTest {
             assertEquals(0, tableCount(EmbeddedMariaDb.startIn(dir)), "nothing was migrated over the lost log");
         } finally {
             EmbeddedMariaDb.startIn(dir).stop();
-            deleteTree(dir);
+            TestFiles.deleteTree(dir);
         }
     }
 
@@ -173,16 +171,5 @@ class DataDirectoryTest {
             all.append(t.getMessage()).append('\n');
         }
         return all.toString();
-    }
-
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

@@ -52,7 +52,7 @@ class DatabaseFaultTest {
             assertEquals(restartsBefore + 1, (long) Double.parseDouble(restarts.group(2)));
         } finally {
             EmbeddedMariaDb.startIn(dir).stop();
-            DataDirectoryTest.deleteTree(dir);
+            TestFiles.deleteTree(dir);
         }
     }
 
@@ -73,7 +73,7 @@ class DatabaseFaultTest {
             fault.assertHeld(service);
         } finally {
             external.stop();
-            DataDirectoryTest.deleteTree(dir);
+            TestFiles.deleteTree(dir);
         }
     }
 
