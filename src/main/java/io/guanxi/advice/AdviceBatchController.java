@@ -32,7 +32,7 @@ class AdviceBatchController {
     @Post(uri = "/batch", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     HttpResponse<?> adviseAll(HttpRequest<?> request, @Body @Nullable byte[] body) {
         if (request.getContentType().isEmpty()) {
-            return Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "the request body must be application/json");
+            return Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, Problems.NOT_JSON);
         }
         List<Object> results = batch.decide(AdviceBatchReader.items(body));
         return HttpResponse.ok(Map.of("results", results));

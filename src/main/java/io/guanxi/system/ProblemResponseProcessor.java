@@ -32,7 +32,7 @@ final class ProblemResponseProcessor implements ErrorResponseProcessor<Problem> 
         return switch (status) {
             case NOT_FOUND -> "no resource at " + context.getRequest().getPath();
             case METHOD_NOT_ALLOWED -> context.getRequest().getMethodName() + " is not allowed on " + context.getRequest().getPath();
-            case UNSUPPORTED_MEDIA_TYPE -> "the request body must be application/json";
+            case UNSUPPORTED_MEDIA_TYPE -> Problems.NOT_JSON;
             case REQUEST_ENTITY_TOO_LARGE -> "the request body is larger than the 1 MiB allowed";
             default -> status.getCode() >= 500 || context.getErrors().isEmpty()
                     ? status.getReason()

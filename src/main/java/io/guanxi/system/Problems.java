@@ -8,6 +8,9 @@ import java.util.List;
 /** Builds the problem+json answers: one type URI per kind of problem, never a stack trace. */
 public final class Problems {
 
+    /** Why a body not declared as JSON (another type, or none) is refused with 415. */
+    public static final String NOT_JSON = "the request body must be application/json";
+
     private Problems() {
     }
 
