@@ -2,8 +2,10 @@ package io.guanxi.advice;
 
 import io.guanxi.advice.JsonFields.Kind;
 import io.guanxi.advice.JsonFields.Value;
+import io.guanxi.facts.Coded;
 import io.guanxi.facts.CustomerFacts;
-import io.guanxi.facts.SegmentSize;
+import io.guanxi.facts.FactField;
+import io.guanxi.facts.FactField.Limits;
 import io.guanxi.system.Problem.FieldError;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -13,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Checks an advice request against the contract (strict types, ranges, no unknown or repeated
@@ -21,12 +24,12 @@ import java.util.stream.Collectors;
  */
 final class AdviceRequestValidator {
 
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+    private static final Pattern ID = Pattern.compile(FactField.IDENTIFIER_PATTERN);
     private static final String ID_RULE = "must be 1 to 64 characters of A-Z a-z 0-9 . _ : -";
+    private static final String REQUEST_ID = "requestId";
     private static final int MAX_DECIMALS = 100;
-    private static final Set<String> KNOWN = Set.of("customerId", "purchaseShare", "annualRevenue", "profitMargin",
-            "revenueTrend", "orderCount12m", "tenureMonths", "segmentSize", "satisfaction", "openComplaints",
-            "paymentOnTimeRate", "strategicIndustry", "industry", "requestId");
+    private static final Set<String> KNOWN = Stream.concat(Arrays.stream(FactField.values()).map(FactField::jsonName),
+            Stream.of(REQUEST_ID)).collect(Collectors.toUnmodifiableSet());
 
     private final Map<String, Value> values;
     private final List<FieldError> errors = new ArrayList<>();
@@ -40,25 +43,33 @@ final class AdviceRequestValidator {
 
     static AdviceRequest validate(byte[] body) {
         AdviceRequestValidator v = new AdviceRequestValidator(JsonFields.parse(body));
-        CustomerFacts.Builder facts = CustomerFacts.builder()
-                .customerId(v.id("customerId", true))
-                .purchaseShare(v.decimal("purchaseShare", true, "0", "1"))
-                .annualRevenue(v.decimal("annualRevenue", true, "0", "1e15"))
-                .profitMargin(v.decimal("profitMargin", true, "-1", "1"))
-                .revenueTrend(v.decimal("revenueTrend", true, "-1", "10"))
-                .orderCount12m(v.integer("orderCount12m", true, 0, 1_000_000, 0))
-                .tenureMonths(v.integer("tenureMonths", true, 0, 1_200, 0))
-                .segmentSize(v.segmentSize())
-                .satisfaction(v.decimal("satisfaction", false, "1", "5"))
-                .openComplaints(v.integer("openComplaints", false, 0, 10_000, 0))
-                .paymentOnTimeRate(v.decimal("paymentOnTimeRate", false, "0", "1"))
-                .strategicIndustry(v.bool("strategicIndustry"))
-                .industry(v.industry());
-        String requestId = v.id("requestId", false);
+        CustomerFacts.Builder facts = CustomerFacts.builder();
+        for (FactField field : FactField.values()) {
+            Object value = v.read(field);
+            if (value != null) { // absent or invalid: the builder keeps the fact's value when absent
+                field.set(facts, value);
+            }
+        }
+        String requestId = v.id(REQUEST_ID, false);
         if (!v.errors.isEmpty()) {
             throw new InvalidRequestException(v.errors.size() + " field(s) of the request are invalid", v.errors);
         }
         return new AdviceRequest(facts.build(), requestId);
+    }
+
+    /** The fact as sent, or null when it is absent or violates the contract (then the violation is recorded). */
+    private Object read(FactField field) {
+        String name = field.jsonName();
+        boolean required = field.required();
+        Limits limits = field.limits();
+        return switch (field.type()) {
+            case IDENTIFIER -> id(name, required);
+            case DECIMAL -> decimal(name, required, limits);
+            case INTEGER -> integer(name, required, limits);
+            case CODE -> code(name, required, limits.codes());
+            case BOOLEAN -> bool(name, required);
+            case TEXT -> text(name, required, limits.maxLength());
+        };
     }
 
     /** The value, or null when absent or JSON null; a missing required field is reported. */
@@ -82,16 +93,12 @@ final class AdviceRequestValidator {
         return value;
     }
 
-    private BigDecimal decimal(String name, boolean required, String min, String max) {
+    private BigDecimal decimal(String name, boolean required, Limits limits) {
         Value value = ofKind(name, required, Kind.NUMBER, "a number");
-        if (value == null) {
+        if (value == null || !inRange(name, value, limits)) {
             return null;
         }
         BigDecimal number = value.number();
-        if (number.compareTo(new BigDecimal(min)) < 0 || number.compareTo(new BigDecimal(max)) > 0) {
-            errors.add(new FieldError(name, "must be between " + plain(min) + " and " + plain(max) + ", not " + value.text()));
-            return null;
-        }
         if (number.stripTrailingZeros().scale() > MAX_DECIMALS) {
             errors.add(new FieldError(name, "must have at most " + MAX_DECIMALS + " decimal places"));
             return null;
@@ -99,21 +106,27 @@ final class AdviceRequestValidator {
         return number;
     }
 
-    private int integer(String name, boolean required, int min, int max, int absent) {
+    private Integer integer(String name, boolean required, Limits limits) {
         Value value = ofKind(name, required, Kind.NUMBER, "a whole number");
         if (value == null) {
-            return absent;
+            return null;
         }
         BigDecimal number = value.number();
         if (number.signum() != 0 && number.stripTrailingZeros().scale() > 0) {
             errors.add(new FieldError(name, "must be a whole number, not " + value.text()));
-            return absent;
+            return null;
         }
-        if (number.compareTo(BigDecimal.valueOf(min)) < 0 || number.compareTo(BigDecimal.valueOf(max)) > 0) {
-            errors.add(new FieldError(name, "must be between " + min + " and " + max + ", not " + value.text()));
-            return absent;
+        return inRange(name, value, limits) ? number.intValueExact() : null;
+    }
+
+    private boolean inRange(String name, Value value, Limits limits) {
+        BigDecimal number = value.number();
+        if (number.compareTo(limits.min()) >= 0 && number.compareTo(limits.max()) <= 0) {
+            return true;
         }
-        return number.intValueExact();
+        errors.add(new FieldError(name, "must be between " + limits.min().toPlainString() + " and "
+                + limits.max().toPlainString() + ", not " + value.text()));
+        return false;
     }
 
     private String id(String name, boolean required) {
@@ -125,28 +138,27 @@ final class AdviceRequestValidator {
         return value == null ? null : value.text();
     }
 
-    private SegmentSize segmentSize() {
-        String allowed = Arrays.stream(SegmentSize.values()).map(Enum::name).collect(Collectors.joining(", "));
-        Value value = ofKind("segmentSize", true, Kind.STRING, "one of " + allowed);
+    private Coded code(String name, boolean required, List<Coded> codes) {
+        String allowed = codes.stream().map(Coded::code).collect(Collectors.joining(", "));
+        Value value = ofKind(name, required, Kind.STRING, "one of " + allowed);
         if (value == null) {
             return null;
         }
-        return Arrays.stream(SegmentSize.values()).filter(s -> s.name().equals(value.text())).findFirst()
-                .orElseGet(() -> {
-                    errors.add(new FieldError("segmentSize", "must be one of " + allowed + ", not \"" + value.text() + "\""));
-                    return null;
-                });
+        return codes.stream().filter(c -> c.code().equals(value.text())).findFirst().orElseGet(() -> {
+            errors.add(new FieldError(name, "must be one of " + allowed + ", not \"" + value.text() + "\""));
+            return null;
+        });
     }
 
-    private boolean bool(String name) {
-        Value value = ofKind(name, false, Kind.BOOLEAN, "true or false");
-        return value != null && value.bool();
+    private Boolean bool(String name, boolean required) {
+        Value value = ofKind(name, required, Kind.BOOLEAN, "true or false");
+        return value == null ? null : value.bool();
     }
 
-    private String industry() {
-        Value value = ofKind("industry", false, Kind.STRING, "a string");
-        if (value != null && value.text().codePointCount(0, value.text().length()) > 100) {
-            errors.add(new FieldError("industry", "must be at most 100 characters"));
+    private String text(String name, boolean required, int maxLength) {
+        Value value = ofKind(name, required, Kind.STRING, "a string");
+        if (value != null && value.text().codePointCount(0, value.text().length()) > maxLength) {
+            errors.add(new FieldError(name, "must be at most " + maxLength + " characters"));
             return null;
         }
         return value == null ? null : value.text();
@@ -161,9 +173,5 @@ final class AdviceRequestValidator {
             case ARRAY -> "an array";
             case NULL -> "null";
         };
-    }
-
-    private static String plain(String number) {
-        return new BigDecimal(number).toPlainString();
     }
 }

@@ -2,7 +2,9 @@ package io.guanxi.decisionlog;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.guanxi.facts.Coded;
 import io.guanxi.facts.CustomerFacts;
+import io.guanxi.facts.FactField;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -10,8 +12,8 @@ import java.math.BigDecimal;
 
 /**
  * The canonical form of a validated input, as stored in the decision record: every field in a fixed
- * order, defaults applied, decimals exact and without trailing zeros ({@code 0.50} is {@code 0.5}).
- * Two requests carry the same facts exactly when their canonical forms are equal.
+ * order (that of {@link FactField}), defaults applied, decimals exact and without trailing zeros
+ * ({@code 0.50} is {@code 0.5}). Two requests carry the same facts exactly when their canonical forms are equal.
  */
 public final class DecisionInput {
 
@@ -24,19 +26,10 @@ public final class DecisionInput {
         StringWriter out = new StringWriter(512);
         try (JsonGenerator g = JSON.createGenerator(out)) {
             g.writeStartObject();
-            g.writeStringField("customerId", f.getCustomerId());
-            number(g, "purchaseShare", f.getPurchaseShare());
-            number(g, "annualRevenue", f.getAnnualRevenue());
-            number(g, "profitMargin", f.getProfitMargin());
-            number(g, "revenueTrend", f.getRevenueTrend());
-            g.writeNumberField("orderCount12m", f.getOrderCount12m());
-            g.writeNumberField("tenureMonths", f.getTenureMonths());
-            g.writeStringField("segmentSize", f.getSegmentSize().code());
-            number(g, "satisfaction", f.getSatisfaction());
-            g.writeNumberField("openComplaints", f.getOpenComplaints());
-            number(g, "paymentOnTimeRate", f.getPaymentOnTimeRate());
-            g.writeBooleanField("strategicIndustry", f.isStrategicIndustry());
-            g.writeStringField("industry", f.getIndustry());
+            for (FactField field : FactField.values()) {
+                g.writeFieldName(field.jsonName());
+                value(g, field.type(), field.get(f));
+            }
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -49,12 +42,17 @@ public final class DecisionInput {
         return value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString();
     }
 
-    private static void number(JsonGenerator g, String name, BigDecimal value) throws IOException {
-        g.writeFieldName(name);
+    private static void value(JsonGenerator g, FactField.Type type, Object value) throws IOException {
         if (value == null) {
             g.writeNull();
-        } else {
-            g.writeNumber(plain(value));
+            return;
+        }
+        switch (type) {
+            case DECIMAL -> g.writeNumber(plain((BigDecimal) value));
+            case INTEGER -> g.writeNumber((Integer) value);
+            case BOOLEAN -> g.writeBoolean((Boolean) value);
+            case CODE -> g.writeString(((Coded) value).code());
+            case IDENTIFIER, TEXT -> g.writeString((String) value);
         }
     }
 }

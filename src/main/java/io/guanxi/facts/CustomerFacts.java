@@ -25,19 +25,24 @@ public final class CustomerFacts {
     private final String industry;
 
     private CustomerFacts(Builder b) {
-        this.customerId = Objects.requireNonNull(b.customerId, "customerId");
-        this.purchaseShare = Objects.requireNonNull(b.purchaseShare, "purchaseShare");
-        this.annualRevenue = Objects.requireNonNull(b.annualRevenue, "annualRevenue");
-        this.profitMargin = Objects.requireNonNull(b.profitMargin, "profitMargin");
-        this.revenueTrend = Objects.requireNonNull(b.revenueTrend, "revenueTrend");
+        this.customerId = b.customerId;
+        this.purchaseShare = b.purchaseShare;
+        this.annualRevenue = b.annualRevenue;
+        this.profitMargin = b.profitMargin;
+        this.revenueTrend = b.revenueTrend;
         this.orderCount12m = b.orderCount12m;
         this.tenureMonths = b.tenureMonths;
-        this.segmentSize = Objects.requireNonNull(b.segmentSize, "segmentSize");
+        this.segmentSize = b.segmentSize;
         this.satisfaction = b.satisfaction;
         this.openComplaints = b.openComplaints;
         this.paymentOnTimeRate = b.paymentOnTimeRate;
         this.strategicIndustry = b.strategicIndustry;
         this.industry = b.industry;
+        for (FactField field : FactField.values()) {
+            if (field.required()) {
+                Objects.requireNonNull(field.get(this), field.jsonName());
+            }
+        }
     }
 
     public static Builder builder() {
@@ -114,9 +119,9 @@ public final class CustomerFacts {
         private int tenureMonths;
         private SegmentSize segmentSize;
         private BigDecimal satisfaction;
-        private int openComplaints;
+        private int openComplaints = (Integer) FactField.OPEN_COMPLAINTS.whenAbsent();
         private BigDecimal paymentOnTimeRate;
-        private boolean strategicIndustry;
+        private boolean strategicIndustry = (Boolean) FactField.STRATEGIC_INDUSTRY.whenAbsent();
         private String industry;
 
         private Builder() {

@@ -1,7 +1,10 @@
 package io.guanxi.rules;
 
 import io.guanxi.facts.Coded;
+import io.guanxi.facts.FactField;
 import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -11,21 +14,14 @@ import java.util.Map;
  */
 final class BoundValues {
 
-    /** Chinese names of the bindings the rules use; a binding not listed here is shown by its name alone. */
-    private static final Map<String, String> LABELS = Map.ofEntries(
-            Map.entry("share", "采购份额"),
+    /**
+     * Chinese names of the bindings the rules use: a binding named after a fact has the fact's label,
+     * the others are listed here; a binding not listed is shown by its name alone.
+     */
+    private static final Map<String, String> LABELS = labels(Map.ofEntries(
+            Map.entry("share", FactField.PURCHASE_SHARE.label()),
             Map.entry("previousShare", "上次采购份额"),
             Map.entry("drop", "份额降幅"),
-            Map.entry("annualRevenue", "年营业额"),
-            Map.entry("profitMargin", "利润率"),
-            Map.entry("revenueTrend", "营业额同比变化"),
-            Map.entry("orderCount12m", "近12个月订单数"),
-            Map.entry("tenureMonths", "合作月数"),
-            Map.entry("segmentSize", "同类客户数量"),
-            Map.entry("satisfaction", "满意度"),
-            Map.entry("openComplaints", "未解决投诉数"),
-            Map.entry("paymentOnTimeRate", "按时付款率"),
-            Map.entry("strategicIndustry", "战略行业"),
             Map.entry("indicated", "份额所示合作阶段"),
             Map.entry("previous", "上次合作阶段"),
             Map.entry("cooperationStage", "合作阶段"),
@@ -36,7 +32,7 @@ final class BoundValues {
             Map.entry("flag", "警示"),
             Map.entry("marginLevel", "利润率水平"),
             Map.entry("matrixType", "矩阵关系类型"),
-            Map.entry("relationshipType", "关系类型"));
+            Map.entry("relationshipType", "关系类型")));
 
     /** Chinese labels of the flag and entitlement codes, which are plain strings in the rules. */
     private static final Map<String, String> CODE_LABELS = Map.of(
@@ -46,6 +42,12 @@ final class BoundValues {
             "PREFERENTIAL_TERMS", "优惠条件");
 
     private BoundValues() {
+    }
+
+    private static Map<String, String> labels(Map<String, String> bindings) {
+        Map<String, String> labels = new HashMap<>(bindings);
+        Arrays.stream(FactField.values()).forEach(f -> labels.put(f.jsonName(), f.label()));
+        return Map.copyOf(labels);
     }
 
     static String codeLabel(String code) {

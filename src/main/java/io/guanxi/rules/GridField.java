@@ -2,47 +2,59 @@ package io.guanxi.rules;
 
 import io.guanxi.facts.CooperationStage;
 import io.guanxi.facts.CustomerFacts;
-import io.guanxi.facts.SegmentSize;
+import io.guanxi.facts.FactField;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.BiConsumer;
 
 /**
- * A fact the completeness grid varies: its name in the rule files, its range (as the HTTP API
- * accepts it), and the value it keeps when a question does not read it.
+ * A fact the completeness grid varies: a fact of the request (its name, type and range as the HTTP
+ * API accepts it, from {@link FactField}) or the stored state, and the value it keeps when a
+ * question does not read it. Numbers are varied as BigDecimal, integers too.
  */
 enum GridField {
-    PURCHASE_SHARE("purchaseShare", "0", "1", "0.30", (b, v) -> b.purchaseShare((BigDecimal) v)),
-    ANNUAL_REVENUE("annualRevenue", "0", "1e15", "500000", (b, v) -> b.annualRevenue((BigDecimal) v)),
-    PROFIT_MARGIN("profitMargin", "-1", "1", "0.15", (b, v) -> b.profitMargin((BigDecimal) v)),
-    REVENUE_TREND("revenueTrend", "-1", "10", "0.05", (b, v) -> b.revenueTrend((BigDecimal) v)),
-    ORDER_COUNT("orderCount12m", "0", "1000000", "12", (b, v) -> b.orderCount12m(((BigDecimal) v).intValueExact())),
-    TENURE("tenureMonths", "0", "1200", "24", (b, v) -> b.tenureMonths(((BigDecimal) v).intValueExact())),
-    OPEN_COMPLAINTS("openComplaints", "0", "10000", "0", (b, v) -> b.openComplaints(((BigDecimal) v).intValueExact())),
-    SATISFACTION("satisfaction", "1", "5", null, (b, v) -> b.satisfaction((BigDecimal) v)),
-    PAYMENT_RATE("paymentOnTimeRate", "0", "1", null, (b, v) -> b.paymentOnTimeRate((BigDecimal) v)),
-    SEGMENT_SIZE("segmentSize", null, null, "MEDIUM", (b, v) -> b.segmentSize((SegmentSize) v)),
-    STRATEGIC_INDUSTRY("strategicIndustry", null, null, "false", (b, v) -> b.strategicIndustry((Boolean) v)),
-    PREVIOUS_STAGE("previousStage", null, null, null, (b, v) -> { }),
-    /** The stored share, varied as the share plus each side of every threshold on the share's drop. */
-    PREVIOUS_SHARE("previousShare", "0", "1", null, (b, v) -> { });
-
-    private static final List<String> INTEGERS = List.of("orderCount12m", "tenureMonths", "openComplaints");
+    PURCHASE_SHARE(FactField.PURCHASE_SHARE, "0.30"),
+    ANNUAL_REVENUE(FactField.ANNUAL_REVENUE, "500000"),
+    PROFIT_MARGIN(FactField.PROFIT_MARGIN, "0.15"),
+    REVENUE_TREND(FactField.REVENUE_TREND, "0.05"),
+    ORDER_COUNT(FactField.ORDER_COUNT_12M, "12"),
+    TENURE(FactField.TENURE_MONTHS, "24"),
+    OPEN_COMPLAINTS(FactField.OPEN_COMPLAINTS),
+    SATISFACTION(FactField.SATISFACTION),
+    PAYMENT_RATE(FactField.PAYMENT_ON_TIME_RATE),
+    SEGMENT_SIZE(FactField.SEGMENT_SIZE, "MEDIUM"),
+    STRATEGIC_INDUSTRY(FactField.STRATEGIC_INDUSTRY),
+    PREVIOUS_STAGE("previousStage", null),
+    /** The stored share (a share as sent), varied as the share plus each side of every threshold on the share's drop. */
+    PREVIOUS_SHARE("previousShare", FactField.PURCHASE_SHARE);
 
     private final String name;
-    private final BigDecimal min;
-    private final BigDecimal max;
+    /** The request fact this sets, or null for the stored state. */
+    private final FactField fact;
+    /** The fact whose type and range the values take. */
+    private final FactField range;
+    /** A settled customer's value of a required fact; an optional fact keeps its value when absent. */
     private final String baseline;
-    private final BiConsumer<CustomerFacts.Builder, Object> setter;
 
-    GridField(String name, String min, String max, String baseline, BiConsumer<CustomerFacts.Builder, Object> setter) {
-        this.name = name;
-        this.min = min == null ? null : new BigDecimal(min);
-        this.max = max == null ? null : new BigDecimal(max);
+    /** An optional fact: a question that does not read it sees it absent. */
+    GridField(FactField fact) {
+        this(fact, null);
+    }
+
+    GridField(FactField fact, String baseline) {
+        this.name = fact.jsonName();
+        this.fact = fact;
+        this.range = fact;
         this.baseline = baseline;
-        this.setter = setter;
+    }
+
+    /** The stored state, which no request sets; absent when a question does not read it. */
+    GridField(String name, FactField range) {
+        this.name = name;
+        this.fact = null;
+        this.range = range;
+        this.baseline = null;
     }
 
     String fieldName() {
@@ -50,42 +62,51 @@ enum GridField {
     }
 
     boolean isInteger() {
-        return INTEGERS.contains(name);
+        return range != null && range.type() == FactField.Type.INTEGER;
     }
 
     boolean inRange(BigDecimal value) {
-        return value.compareTo(min) >= 0 && value.compareTo(max) <= 0;
+        return range.inRange(value);
     }
 
     void set(CustomerFacts.Builder builder, Object value) {
-        setter.accept(builder, value);
+        if (fact != null) {
+            fact.set(builder, isInteger() ? ((BigDecimal) value).intValueExact() : value);
+        }
     }
 
     /** The value a question that does not read this fact sees. */
     Object baseline() {
-        return switch (this) {
-            case SEGMENT_SIZE -> SegmentSize.valueOf(baseline);
-            case STRATEGIC_INDUSTRY -> Boolean.valueOf(baseline);
-            default -> baseline == null ? null : new BigDecimal(baseline);
-        };
+        if (baseline == null) {
+            Object absent = fact == null ? null : fact.whenAbsent();
+            return absent instanceof Integer number ? BigDecimal.valueOf(number) : absent;
+        }
+        if (fact.type() == FactField.Type.CODE) {
+            return fact.limits().codes().stream().filter(c -> c.code().equals(baseline)).findFirst().orElseThrow();
+        }
+        return new BigDecimal(baseline);
     }
 
-    /** Every value of a closed set (enums, booleans, the stored stage with "none"), or null for numbers. */
+    /** Every value of a closed set (codes, booleans, the stored stage with "none"), or null for numbers. */
     List<Object> closedValues() {
-        return switch (this) {
-            case SEGMENT_SIZE -> List.of((Object[]) SegmentSize.values());
-            case STRATEGIC_INDUSTRY -> List.of(false, true);
-            case PREVIOUS_STAGE -> {
-                List<Object> stages = new ArrayList<>();
-                stages.add(null);
-                stages.addAll(Arrays.asList(CooperationStage.values()));
-                yield stages;
-            }
+        if (this == PREVIOUS_STAGE) {
+            List<Object> stages = new ArrayList<>();
+            stages.add(null);
+            stages.addAll(Arrays.asList(CooperationStage.values()));
+            return stages;
+        }
+        if (fact == null) {
+            return null;
+        }
+        return switch (fact.type()) {
+            case CODE -> List.copyOf(fact.limits().codes());
+            case BOOLEAN -> List.of(false, true);
             default -> null;
         };
     }
 
+    /** Whether the fact may be unknown (absent without a default), so that the grid tries it absent too. */
     boolean optional() {
-        return this == SATISFACTION || this == PAYMENT_RATE;
+        return fact != null && !fact.required() && fact.whenAbsent() == null;
     }
 }

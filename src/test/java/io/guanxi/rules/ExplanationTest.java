@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.guanxi.facts.Advice;
 import io.guanxi.facts.CooperationStage;
 import io.guanxi.facts.Explanation;
+import io.guanxi.facts.FactField;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -50,6 +51,14 @@ class ExplanationTest {
         assertEquals("0.1", value(drop, "drop").value());
         assertEquals("份额降幅", value(drop, "drop").label());
         assertTrue(drop.text().contains("drop=0.1 >= 0.10"), drop.text());
+    }
+
+    @Test
+    void aBindingNamedAfterAnyFactOfTheRequestCarriesTheFactsChineseLabel() {
+        for (FactField fact : FactField.values()) {
+            assertEquals(fact.label(), BoundValues.label(fact.jsonName()), fact.jsonName());
+        }
+        assertEquals(FactField.PURCHASE_SHARE.label(), BoundValues.label("share"));
     }
 
     @Test

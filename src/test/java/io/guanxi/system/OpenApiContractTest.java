@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.guanxi.advice.AdviceApi;
 import io.guanxi.advice.AdviceApi.Reply;
 import io.guanxi.advice.AdviceApi.Text;
+import io.guanxi.facts.FactField;
 import io.guanxi.rules.RulesWorkspace;
 import io.guanxi.system.OpenApiSpec.Operation;
 import io.micronaut.http.HttpMethod;
@@ -313,6 +314,20 @@ class OpenApiContractTest {
         assertEquals(new TreeSet<>(SPEC.required("AdviceRequest")), reportedRequired);
         assertEquals(200, api.advise(adviceExample("requiredOnly", AdviceApi.uniqueCustomer("SPEC"))).status(),
                 "the required fields alone are enough");
+    }
+
+    @Test
+    void theRequestSchemaDescribesExactlyTheFactsOfTheContractAndTheIdempotencyKey() {
+        List<String> expected = new ArrayList<>(FactSchema.ofFacts());
+        expected.add("requestId: string|null maxLength 64");
+        assertEquals(String.join("\n", expected), String.join("\n", FactSchema.ofSpec(SPEC, "AdviceRequest")));
+        assertEquals(SPEC.property("AdviceRequest", "customerId").get("pattern"), SPEC.property("AdviceRequest", "requestId").get("pattern"));
+        assertEquals("^" + FactField.IDENTIFIER_PATTERN + "$", SPEC.property("AdviceRequest", "requestId").get("pattern"));
+    }
+
+    @Test
+    void theStoredInputSchemaHasEveryFactInTheOrderOfTheCanonicalInput() {
+        assertEquals(String.join("\n", FactSchema.typesOfStoredFacts()), String.join("\n", FactSchema.typesOfSpec(SPEC, "DecisionInput")));
     }
 
     @Test
