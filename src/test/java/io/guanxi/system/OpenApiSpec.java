@@ -44,6 +44,10 @@ final class OpenApiSpec {
         }
     }
 
+    /** One example of a response body, by name ({@code example} when unnamed), with its schema. */
+    record Example(String name, Object value, Map<String, Object> schema) {
+    }
+
     private final Map<String, Object> root;
 
     private OpenApiSpec(Map<String, Object> root) {
@@ -189,6 +193,27 @@ final class OpenApiSpec {
             current = cast(target);
         }
         return current;
+    }
+
+    /** Every example of a JSON body (plain or problem+json) the spec gives for this status of the operation. */
+    List<Example> responseExamples(Operation operation, int status) {
+        List<Example> examples = new ArrayList<>();
+        Map<String, Map<String, Object>> content = content(operation, status);
+        if (content == null) {
+            return examples;
+        }
+        content.forEach((mediaType, media) -> {
+            if (!mediaType.endsWith("json")) {
+                return;
+            }
+            Map<String, Object> schema = resolve(cast(media.get("schema")));
+            if (media.containsKey("example")) {
+                examples.add(new Example("example", media.get("example"), schema));
+            }
+            Map<String, Map<String, Object>> named = cast(media.getOrDefault("examples", Map.of()));
+            named.forEach((name, example) -> examples.add(new Example(name, resolve(example).get("value"), schema)));
+        });
+        return examples;
     }
 
     private Map<String, Map<String, Object>> content(Operation operation, int status) {

@@ -37,6 +37,9 @@ final class SchemaCheck {
         if (node.isNull()) {
             return;
         }
+        if (schema.get("oneOf") instanceof List<?> alternatives) {
+            oneOf(alternatives, node, at);
+        }
         if (schema.get("enum") instanceof List<?> allowed && node.isString() && !allowed.contains(node.getStringValue())) {
             violations.add(at + " is \"" + node.getStringValue() + "\", not one of the spec's " + allowed);
         }
@@ -51,6 +54,18 @@ final class SchemaCheck {
             for (JsonNode item : node.values()) {
                 check(OpenApiSpec.cast(schema.get("items")), item, at + "[" + i++ + "]");
             }
+        }
+    }
+
+    /** Exactly one alternative must fit; if none does, the violations of each are named. */
+    private void oneOf(List<?> alternatives, JsonNode node, String at) {
+        List<List<String>> found = alternatives.stream()
+                .map(alternative -> violations(spec, OpenApiSpec.cast(alternative), node)).toList();
+        long fitting = found.stream().filter(List::isEmpty).count();
+        if (fitting == 0) {
+            violations.add(at + " fits none of the spec's oneOf: " + found);
+        } else if (fitting > 1) {
+            violations.add(at + " fits " + fitting + " of the spec's oneOf, which must tell them apart");
         }
     }
 
