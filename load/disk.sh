@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Bytes on disk per logged decision: starts the service (database mode, embedded MariaDB) on a
+# fresh data directory, logs DECISIONS decisions through batch advice, and reports how much the
+# decision log's table files grew per decision (records, their indexes, the derived audit indexes
+# and the customer state), measured between a warm-up of 10,000 decisions and the end.
+# Usage: load/disk.sh [DECISIONS]   (default 100000; after `mvn package`)
+set -euo pipefail
+decisions=${1:-100000}
+port=${PORT:-18085}
+cd "$(dirname "$0")/.."
+data=target/disk-data
+rm -rf "$data"
+key=disk-$RANDOM$RANDOM$RANDOM
+work=$(mktemp -d)
+GUANXI_API_KEYS="$key=ADVICE_CLIENT" GUANXI_WATCH_RULES=false GUANXI_DATA_DIR="$data" \
+    MICRONAUT_SERVER_PORT=$port java -jar target/guanxi.jar > target/disk-service.log 2>&1 &
+service=$!
+trap 'kill $service 2>/dev/null || true; rm -rf "$work"' EXIT
+for _ in $(seq 120); do curl -sf "http://127.0.0.1:$port/health" > /dev/null && break; sleep 1; done
+
+# Batches of 1,000: most customers new, one in five seen before (so transitions and stored stages
+# occur as in production), facts spread over every band the rules test.
+python3 - "$work" "$decisions" <<'PY'
+import json, random, sys
+random.seed(7)
+work, total = sys.argv[1], int(sys.argv[2])
+seen = []
+for b in range((total + 999) // 1000):
+    items = []
+    for i in range(min(1000, total - b * 1000)):
+        if seen and random.random() < 0.2:
+            customer = random.choice(seen)
+        else:
+            customer = f"DISK-{b}-{i}"
+            seen.append(customer)
+        item = {"customerId": customer, "requestId": f"disk-{b}-{i}",
+                "purchaseShare": random.choice([0, 0.1, 0.3, 0.55, 0.7, 0.85, 1]),
+                "annualRevenue": random.choice([100000, 500000, 1500000, 6000000]),
+                "profitMargin": random.choice([0.05, 0.15, 0.35]),
+                "revenueTrend": random.choice([-0.3, -0.1, 0.05, 0.2]),
+                "orderCount12m": random.randint(0, 40), "tenureMonths": random.randint(1, 120),
+                "segmentSize": random.choice(["FEW", "MEDIUM", "MANY"])}
+        if random.random() < 0.5:
+            item.update(satisfaction=random.choice([2.5, 3.8, 4.5]), openComplaints=random.randint(0, 3),
+                        paymentOnTimeRate=random.choice([0.6, 0.95]))
+        items.append(item)
+    with open(f"{work}/{b:05d}.json", "w") as f:
+        json.dump({"items": items}, f)
+PY
+
+tables() {
+    python3 - "$data/mariadb-data/guanxi" <<'PY'
+import os, sys
+d = sys.argv[1]
+for name in ("decision_record", "decision_rule", "decision_index", "customer_state"):
+    p = os.path.join(d, name + ".ibd")
+    if os.path.exists(p):
+        print(name, os.stat(p).st_blocks * 512)
+PY
+}
+
+sent=0
+for batch in "$work"/*.json; do
+    status=$(curl -s -o /dev/null -w '%{http_code}' -X POST "http://127.0.0.1:$port/v1/advice/batch" \
+        -H "X-API-Key: $key" -H 'Content-Type: application/json' --data-binary "@$batch")
+    [ "$status" = 200 ] || { echo "batch answered $status" >&2; exit 1; }
+    sent=$((sent + 1000))
+    [ "$sent" -eq 10000 ] && tables > "$work/before.txt"
+done
+sleep 5   # let the indexer (if any) catch up with the chain
+tables > "$work/after.txt"
+python3 - "$work/before.txt" "$work/after.txt" "$((sent - 10000))" <<'PY'
+import sys
+read = lambda p: {l.split()[0]: int(l.split()[1]) for l in open(p)}
+before, after, n = read(sys.argv[1]), read(sys.argv[2]), int(sys.argv[3])
+total = 0
+for name in after:
+    grown = after[name] - before.get(name, 0)
+    total += grown
+    print(f"{name:16} {grown / n:8.0f} bytes a decision")
+print(f"{'total':16} {total / n:8.0f} bytes a decision (growth over {n:,} decisions)")
+PY
