@@ -2,6 +2,7 @@ package io.guanxi.decisionlog;
 
 import io.guanxi.facts.Tier;
 import io.guanxi.facts.Transition;
+import io.guanxi.rules.RuleId;
 import io.guanxi.system.Problem;
 import io.micronaut.http.HttpParameters;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +26,6 @@ final class AuditQueryParser {
 
     static final Set<String> FILTERS = Set.of("customerId", "from", "to", "tier", "rule", "transition");
     private static final Pattern CUSTOMER_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
-    private static final Pattern RULE_ID = Pattern.compile("[A-Z]+-\\d+");
     private static final Pattern CURSOR = Pattern.compile("d([1-9]\\d{0,17})");
 
     private static final Instant EARLIEST = LocalDateTime.MIN.toInstant(ZoneOffset.UTC);
@@ -54,13 +54,13 @@ final class AuditQueryParser {
     private AuditQuery parse(Set<String> own) {
         parameters.names().stream().filter(n -> !FILTERS.contains(n) && !own.contains(n)).sorted()
                 .forEach(n -> error(n, "unknown parameter; expected one of " + known(own)));
-        String rule = value("rule", r -> r.length() <= 255 && RULE_ID.matcher(r.split(" ", 2)[0]).matches(),
-                "a rule id such as TIER-010, or a rule's full name");
+        String rule = value("rule", r -> r.length() <= 255, "at most 255 characters");
+        RuleId ruleId = ruleId(rule);
         AuditQuery query = new AuditQuery(
                 value("customerId", v -> CUSTOMER_ID.matcher(v).matches(), "1 to 64 of A-Z a-z 0-9 . _ : -"),
                 instant("from"), instant("to"),
                 value("tier", v -> isCode(Tier.values(), v), "one of " + Arrays.toString(Tier.values())),
-                rule == null ? null : rule.split(" ", 2)[0], rule != null && rule.contains(" ") ? rule : null,
+                ruleId == null ? null : ruleId.toString(), ruleId != null && rule.contains(" ") ? rule : null,
                 value("transition", v -> isCode(Transition.values(), v), "one of " + Arrays.toString(Transition.values())),
                 own.contains("cursor") ? cursor() : 0, own.contains("limit") ? limit() : 0,
                 own.contains("format") ? format() : null);
@@ -87,6 +87,12 @@ final class AuditQueryParser {
             return null;
         }
         return all.get(0);
+    }
+
+    /** The id a rule filter names: the filter is the id itself, or a full rule name, which starts with it. */
+    private RuleId ruleId(String rule) {
+        return convert(rule, "rule", r -> RuleId.parse(r.split(" ", 2)[0]),
+                "must be a rule id (" + RuleId.GRAMMAR_TEXT + ") such as TIER-010, or a rule's full name");
     }
 
     private Instant instant(String name) {

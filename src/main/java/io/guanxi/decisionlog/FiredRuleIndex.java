@@ -3,6 +3,7 @@ package io.guanxi.decisionlog;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.guanxi.rules.RuleId;
 import io.guanxi.system.Placeholders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -60,9 +61,7 @@ final class FiredRuleIndex {
         try (JsonParser parser = JSON.createParser(record.firedRules())) {
             for (JsonToken t = parser.nextToken(); t != null; t = parser.nextToken()) {
                 if (t == JsonToken.VALUE_STRING) {
-                    String name = parser.getText().strip();
-                    int space = name.indexOf(' ');
-                    ids.add(space < 0 ? name : name.substring(0, space));
+                    ids.add(RuleId.ofRuleName(parser.getText()).toString());
                 }
             }
         } catch (IOException e) {

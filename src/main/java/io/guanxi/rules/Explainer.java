@@ -78,6 +78,6 @@ final class Explainer {
         match.bindings().forEach((id, value) -> values.put(id, BoundValues.format(value)));
         Set<Integer> basedOn = new TreeSet<>();
         match.matched().forEach(o -> fired.insertedBy(o).ifPresent(m -> basedOn.add(m.order())));
-        return new ExplanationTrace.Firing(RuleText.idOf(match.rule()), values, List.copyOf(basedOn));
+        return new ExplanationTrace.Firing(RuleId.ofRuleName(match.rule()).toString(), values, List.copyOf(basedOn));
     }
 }

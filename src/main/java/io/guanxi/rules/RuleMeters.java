@@ -50,10 +50,9 @@ final class RuleMeters {
 
     private Counter firingCounter(String ruleName) {
         // The name starts with the rule's stable id (RuleSetCompiler enforces it); the rest is prose.
-        int space = ruleName.indexOf(' ');
         return Counter.builder("guanxi.rules.fired")
                 .description("Firings of each rule in decisions of the live rule set, by rule id")
-                .tag("rule", space < 0 ? ruleName : ruleName.substring(0, space))
+                .tag("rule", RuleId.ofRuleName(ruleName).toString())
                 .register(registry);
     }
 }

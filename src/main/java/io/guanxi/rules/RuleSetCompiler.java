@@ -31,8 +31,6 @@ public final class RuleSetCompiler {
     /** Where the files go inside the in-memory KIE project; their package is {@code guanxi}. */
     private static final String RESOURCE_ROOT = "src/main/resources/guanxi/";
     private static final Pattern PROPOSE = Pattern.compile("Actions\\.propose\\(([^;]*?)\\)\\s*;", Pattern.DOTALL);
-    /** What a rule id may be: the decision log's rule index (decision_rule.rule_id) holds 32 ASCII characters. */
-    private static final Pattern VALID_ID = Pattern.compile("[A-Za-z0-9_.-]{1,32}");
     private static final Pattern RULE = Pattern.compile("(?m)^[ \\t]*rule\\s+(?:\"([^\"]*)\"|(\\S+))");
     private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"");
     private static final AtomicLong BUILDS = new AtomicLong();
@@ -130,18 +128,19 @@ public final class RuleSetCompiler {
         Matcher rule = RULE.matcher(drl);
         while (rule.find()) {
             String name = rule.group(1) != null ? rule.group(1) : rule.group(2);
-            String id = RuleText.idOf(name.strip());
             // Where this rule is, as errors say it ("path:line"), without a message.
-            String here = at.apply(lineOf(drl, rule.start()), "").replaceFirst(":\\s*$", "");
-            if (!VALID_ID.matcher(id).matches()) {
-                errors.add(at.apply(lineOf(drl, rule.start()), "rule id \"" + id + "\" is not a valid id: the first"
-                        + " word of a rule's name is its id, 1 to 32 characters of A-Z, a-z, 0-9, '-', '_' and '.'"
-                        + " (the decision log indexes decisions by it)"));
+            int line = lineOf(drl, rule.start());
+            String here = at.apply(line, "").replaceFirst(":\\s*$", "");
+            RuleId id;
+            try {
+                id = RuleId.ofRuleName(name);
+            } catch (IllegalArgumentException e) {
+                errors.add(at.apply(line, e.getMessage() + " (the decision log indexes decisions by it)"));
                 continue;
             }
-            String first = seen.putIfAbsent(id, here);
+            String first = seen.putIfAbsent(id.toString(), here);
             if (first != null) {
-                errors.add(at.apply(lineOf(drl, rule.start()), "rule id " + id + " is already used at " + first
+                errors.add(at.apply(line, "rule id " + id + " is already used at " + first
                         + " (the first word of a rule's name is its id, and ids must be unique)"));
             }
         }

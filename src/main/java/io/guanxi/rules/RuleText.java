@@ -28,7 +28,7 @@ final class RuleText {
 
     private RuleText(RuleImpl rule) {
         this.name = rule.getName();
-        this.id = idOf(name);
+        this.id = RuleId.ofRuleName(name).toString();
         this.lhs = rule.getLhs();
         collect(lhs, patterns);
         patterns.keySet().forEach(p -> p.getDeclarations().forEach((binding, d) ->
@@ -51,12 +51,6 @@ final class RuleText {
             }
         });
         return Map.copyOf(texts);
-    }
-
-    /** The stable id of a rule: the first word of its name ({@code TIER-010}). */
-    static String idOf(String ruleName) {
-        int space = ruleName.indexOf(' ');
-        return space < 0 ? ruleName : ruleName.substring(0, space);
     }
 
     String name() {

@@ -5,18 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.guanxi.advice.AdviceApi;
+import io.guanxi.rules.RulesWorkspace;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
+import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -67,6 +71,23 @@ class AuditQueryTest {
     }
 
     @Test
+    void ruleFilterFindsDecisionsByAnyIdARuleSetMayUse(@TempDir Path rulesCopy) {
+        RulesWorkspace rules = new RulesWorkspace(rulesCopy);
+        rules.edit("cooperation-stage.drl", "rule \"COOP-020 ", "rule \"coop_1 ");
+        try (EmbeddedServer server = rules.start(Map.of("guanxi.watch-rules", false))) {
+            AdviceApi api = RulesWorkspace.api(server);
+            String customer = AdviceApi.uniqueCustomer("AUD");
+            Map<String, Object> request = AdviceApi.validRequest(customer);
+            request.put("purchaseShare", 0.3);
+            List<AdviceApi.Reply> d = List.of(api.advise(request));
+            String c = "/v1/decisions?customerId=" + customer;
+
+            assertEquals(ids(d, 0), ids(api.get(c + "&rule=coop_1")));
+            assertEquals(ids(d, 0), ids(api.get(c + "&rule=" + enc(rule(d.get(0), "coop_1")))));
+        }
+    }
+
+    @Test
     void pagesWalkEveryDecisionOnceWhileOthersAreInserted() throws InterruptedException {
         AdviceApi api = new AdviceApi(client, json);
         String customer = AdviceApi.uniqueCustomer("PAGE");
@@ -113,7 +134,7 @@ class AuditQueryTest {
     @CsvSource(delimiter = '|', value = {
         "limit=0|limit", "limit=1001|limit", "limit=ten|limit", "cursor=bm90LWEtY3Vyc29y|cursor", "cursor=%25%25|cursor",
         "tier=GOLD|tier", "transition=JUMPED|transition", "from=2026-11-23|from", "to=yesterday|to",
-        "from=2026-11-24T00:00:00Z&to=2026-11-23T00:00:00Z|to", "rule=tier-010|rule", "customerId=a%20b|customerId",
+        "from=2026-11-24T00:00:00Z&to=2026-11-23T00:00:00Z|to", "rule=TIER:010|rule", "customerId=a%20b|customerId",
         "tire=KEY|tire", "tier=KEY&tier=KEY|tier",
         "from=%2B1000000000-01-01T00:00:00Z|from", "to=-1000000000-01-01T00:00:00Z|to"})
     void badParametersAreRefusedByName(String query, String field) {

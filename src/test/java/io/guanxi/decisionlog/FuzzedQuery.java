@@ -1,5 +1,6 @@
 package io.guanxi.decisionlog;
 
+import io.guanxi.rules.RuleId;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -31,7 +32,7 @@ record FuzzedQuery(List<Param> params) {
     }
 
     private static final Pattern CURSOR = Pattern.compile("d[1-9]\\d{0,17}");
-    private static final Pattern RULE_ID = Pattern.compile("[A-Z]+-\\d+");
+    private static final Pattern RULE_ID = Pattern.compile(RuleId.GRAMMAR);
 
     static Arbitrary<FuzzedQuery> page(String customer) {
         return of(customer, List.of(param("limit", limits()), param("cursor", cursors())));
@@ -119,8 +120,9 @@ record FuzzedQuery(List<Param> params) {
     private static Arbitrary<Param> rules() {
         Arbitrary<String> fixed = Arbitraries.of("TIER-010", "COOP-030 share from 0.50 to below 0.80 -> STABLE", "A-1", "ZZZ-99999999999999999999999999999999999",
                 "tier-010", "TIER010", "TIER-", "-1", " TIER-010", "TIER-010 ", "", "TIER-010 " + "x".repeat(246), "TIER-010 " + "x".repeat(247),
-                "NBA-090 ' OR 1=1 --", "TIER-010\u0000", "TIER-010 \u5173\u7CFB", "TIER-010 \uD83D\uDE00");
-        return Arbitraries.oneOf(fixed, Arbitraries.strings().withChars("AZ-019 %'\"\\").ofMaxLength(40))
+                "NBA-090 ' OR 1=1 --", "TIER-010\u0000", "TIER-010 \u5173\u7CFB", "TIER-010 \uD83D\uDE00",
+                "coop_1", "v1.2_x", "x".repeat(32), "x".repeat(33), "TIER:010");
+        return Arbitraries.oneOf(fixed, Arbitraries.strings().withChars("AZaz-_.019 %'\"\\").ofMaxLength(40))
                 .map(v -> new Param("", v, v.length() <= 255 && RULE_ID.matcher(v.split(" ", 2)[0]).matches()));
     }
 

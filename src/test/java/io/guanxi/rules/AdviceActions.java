@@ -29,6 +29,6 @@ final class AdviceActions {
 
     /** The stable ids (e.g. NBA-010) of the rules behind one action, in the order given. */
     static List<String> reasonIds(Advice advice, String code) {
-        return action(advice, code).reasons().stream().map(r -> r.substring(0, r.indexOf(' '))).toList();
+        return action(advice, code).reasons().stream().map(r -> RuleId.ofRuleName(r).toString()).toList();
     }
 }

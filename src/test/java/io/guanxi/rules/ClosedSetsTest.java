@@ -45,7 +45,7 @@ class ClosedSetsTest {
             assertEquals(i + 1, a.priority(), "priority of " + a.code());
             assertTrue(seen.add(a.code()), "listed twice: " + a.code());
             assertEquals(DomainContract.ACTION_LABELS.get(a.code()), a.label(), "label of " + a.code());
-            List<String> rows = a.reasons().stream().map(r -> r.substring(0, r.indexOf(' '))).toList();
+            List<String> rows = a.reasons().stream().map(r -> RuleId.ofRuleName(r).toString()).toList();
             assertTrue(DomainContract.ROW_CLASS.keySet().containsAll(rows), "reasons " + a.reasons());
             assertEquals(rows.stream().sorted().toList(), rows, "reasons by urgency: " + a.code());
             int actionClass = DomainContract.ROW_CLASS.get(rows.get(0));

@@ -25,7 +25,7 @@ class DomainOracleTest {
 
     private static String describe(RecommendedAction action) {
         return action.code() + "<-" + String.join(",",
-                action.reasons().stream().map(r -> r.substring(0, r.indexOf(' '))).toList());
+                action.reasons().stream().map(r -> RuleId.ofRuleName(r).toString()).toList());
     }
 
     private static List<String> sorted(List<String> codes) {

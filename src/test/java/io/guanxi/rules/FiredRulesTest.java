@@ -69,7 +69,7 @@ class FiredRulesTest {
         }
         assertEquals(DefaultRules.ruleSet().ruleCount(), names.size());
         assertEquals(names.size(), new HashSet<>(names).size(), "duplicate rule name");
-        assertEquals(names.size(), names.stream().map(n -> n.substring(0, n.indexOf(' '))).distinct().count(),
+        assertEquals(names.size(), names.stream().map(n -> RuleId.ofRuleName(n).toString()).distinct().count(),
                 "duplicate rule id");
     }
 
@@ -92,6 +92,6 @@ class FiredRulesTest {
     }
 
     private static List<String> ids(Advice advice) {
-        return advice.firedRules().stream().map(r -> r.substring(0, r.indexOf(' '))).sorted().toList();
+        return advice.firedRules().stream().map(r -> RuleId.ofRuleName(r).toString()).sorted().toList();
     }
 }

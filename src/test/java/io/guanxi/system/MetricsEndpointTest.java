@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.guanxi.advice.AdviceApi;
 import io.guanxi.advice.AdviceApi.Reply;
+import io.guanxi.rules.RuleId;
 import io.guanxi.rules.RulesWorkspace;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
@@ -91,7 +92,7 @@ class MetricsEndpointTest {
         decided.body().get("firedRules").values().forEach((JsonNode rule) -> fired.add(rule.getStringValue()));
         assertFalse(fired.isEmpty());
         for (String rule : fired) {
-            String id = rule.substring(0, rule.indexOf(' '));
+            String id = RuleId.ofRuleName(rule).toString();
             assertEquals(1, after.since(before, "guanxi_rules_fired_total", "rule=" + id), id);
         }
     }

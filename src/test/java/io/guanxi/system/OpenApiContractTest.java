@@ -1,12 +1,14 @@
 package io.guanxi.system;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.guanxi.advice.AdviceApi;
 import io.guanxi.advice.AdviceApi.Reply;
 import io.guanxi.advice.AdviceApi.Text;
 import io.guanxi.facts.FactField;
+import io.guanxi.rules.RuleId;
 import io.guanxi.rules.RulesWorkspace;
 import io.guanxi.system.OpenApiSpec.Operation;
 import io.micronaut.http.HttpMethod;
@@ -368,6 +370,16 @@ class OpenApiContractTest {
         assertEquals(200, highest.status(), "every field at its maximum: " + show(highest));
         assertEquals(belowFields, invalidFields(api.advise(requests.get(2))), "every field below its minimum");
         assertEquals(aboveFields, invalidFields(api.advise(requests.get(3))), "every field above its maximum");
+    }
+
+    @Test
+    void theRuleFilterTakesExactlyTheRuleIdsThatRuleSetsMayUse() {
+        List<Object> patterns = SPEC.operations().stream().flatMap(o -> SPEC.parameters(o).stream())
+                .filter(p -> "rule".equals(p.get("name")))
+                .map(p -> OpenApiSpec.<Map<String, Object>>cast(p.get("schema")).get("pattern")).toList();
+        assertFalse(patterns.isEmpty());
+        // An id, alone or followed by the rest of the rule's name.
+        patterns.forEach(p -> assertEquals("^" + RuleId.GRAMMAR + "( .*)?$", p));
     }
 
     @Test
