@@ -12,6 +12,7 @@ import io.guanxi.facts.CooperationStage;
 import io.guanxi.facts.CustomerFacts;
 import io.guanxi.facts.StoredRelationship;
 import io.guanxi.rules.RuleEngine;
+import io.guanxi.rules.RuleEvaluationException;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -92,7 +93,7 @@ public class AdviceService {
             return replay(snapshot.earlier().get(), facts, request.requestId());
         }
         Optional<CustomerState> state = snapshot.state();
-        Advice advice = rules.evaluate(facts, stored(state));
+        Advice advice = evaluate(facts, state);
         Instant decidedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         AdviceResponse response = AdviceResponse.of(UUID.randomUUID().toString(), facts.getCustomerId(), advice, decidedAt);
         AppendResult result = store.append(new Decision(response.decisionId(), request.requestId(), facts, advice,
@@ -103,6 +104,14 @@ public class AdviceService {
             }
             case STATE_MOVED -> throw new StateConflictException("the stored state changed while deciding", null);
             default -> throw new StateConflictException("another decision took requestId " + request.requestId(), null);
+        }
+    }
+
+    private Advice evaluate(CustomerFacts facts, Optional<CustomerState> state) {
+        try {
+            return rules.evaluate(facts, stored(state));
+        } catch (RuleEvaluationException e) {
+            throw new UndecidableException(e);
         }
     }
 
