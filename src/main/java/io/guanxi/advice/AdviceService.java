@@ -1,5 +1,6 @@
 package io.guanxi.advice;
 
+import io.guanxi.facts.input.AdviceRequest;
 import io.guanxi.customer.CustomerLocks;
 import io.guanxi.customer.CustomerState;
 import io.guanxi.decisionlog.AppendResult;
