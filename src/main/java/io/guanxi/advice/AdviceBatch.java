@@ -1,5 +1,7 @@
 package io.guanxi.advice;
 
+import io.guanxi.facts.input.AdviceRequestValidator;
+import io.guanxi.facts.input.AdviceRequest;
 import io.guanxi.system.DatabaseUnavailableHandlers;
 import io.guanxi.system.Problem;
 import io.guanxi.system.ProblemException;

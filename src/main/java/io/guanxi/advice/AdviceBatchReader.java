@@ -1,5 +1,7 @@
 package io.guanxi.advice;
 
+import io.guanxi.facts.input.JsonFields;
+import io.guanxi.facts.input.InvalidRequestException;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -1,5 +1,6 @@
 package io.guanxi.advice;
 
+import io.guanxi.facts.input.AdviceRequestValidator;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;

@@ -1,21 +1,19 @@
 package io.guanxi.advice;
 
-import io.guanxi.system.UtcMillis;
+import io.guanxi.facts.input.AdviceRequest;
 import io.guanxi.customer.CustomerLocks;
 import io.guanxi.customer.CustomerState;
-import io.guanxi.customer.StateChange;
 import io.guanxi.decisionlog.AppendResult;
-import io.guanxi.decisionlog.DecisionInput;
+import io.guanxi.decisionlog.Decision;
 import io.guanxi.decisionlog.DecisionLogUnavailableException;
 import io.guanxi.decisionlog.DecisionRecord;
 import io.guanxi.decisionlog.DecisionStore;
-import io.guanxi.decisionlog.ExplanationJson;
-import io.guanxi.decisionlog.PendingDecision;
 import io.guanxi.facts.Advice;
 import io.guanxi.facts.CooperationStage;
 import io.guanxi.facts.CustomerFacts;
 import io.guanxi.facts.StoredRelationship;
 import io.guanxi.rules.RuleEngine;
+import io.guanxi.rules.RuleEvaluationException;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -32,8 +30,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Decides the advice for one customer: judges it against the stored state, evaluates the live
- * rules, and hands the decision record and the new state to the decision log, which commits both
- * together. A 200 means both are committed; a repeated requestId returns its original decision and
+ * rules, and hands the decision to the decision log, which stores its record and the customer's new
+ * state together. A 200 means both are committed; a repeated requestId returns its original decision and
  * writes nothing.
  */
 @Singleton
@@ -57,16 +55,15 @@ public class AdviceService {
     }
 
     public AdviceResponse advise(AdviceRequest request) {
-        String input = DecisionInput.canonicalJson(request.facts());
         // The lock is held from reading the state until the decision is committed (or refused).
-        return locks.withLock(request.facts().getCustomerId(), () -> decideWithRetries(request, input));
+        return locks.withLock(request.facts().getCustomerId(), () -> decideWithRetries(request));
     }
 
-    private AdviceResponse decideWithRetries(AdviceRequest request, String input) {
+    private AdviceResponse decideWithRetries(AdviceRequest request) {
         StateConflictException last = null;
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             try {
-                return decideOnce(request, input);
+                return decideOnce(request);
             } catch (StateConflictException e) {
                 last = e;
                 LOG.info("Customer {}: {} (attempt {} of {})", request.facts().getCustomerId(), e.getMessage(),
@@ -90,18 +87,18 @@ public class AdviceService {
         }
     }
 
-    private AdviceResponse decideOnce(AdviceRequest request, String input) {
+    private AdviceResponse decideOnce(AdviceRequest request) {
         CustomerFacts facts = request.facts();
         DecisionStore.Snapshot snapshot = store.read(facts.getCustomerId(), request.requestId());
         if (snapshot.earlier().isPresent()) {
-            return replay(snapshot.earlier().get(), facts.getCustomerId(), input, request.requestId());
+            return replay(snapshot.earlier().get(), facts, request.requestId());
         }
         Optional<CustomerState> state = snapshot.state();
-        Advice advice = rules.evaluate(facts, stored(state));
+        Advice advice = evaluate(facts, state);
         Instant decidedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         AdviceResponse response = AdviceResponse.of(UUID.randomUUID().toString(), facts.getCustomerId(), advice, decidedAt);
-        AppendResult result = store.append(new PendingDecision(record(request, input, advice, response, decidedAt),
-                stateChange(state, facts, advice, response.decisionId(), decidedAt)));
+        AppendResult result = store.append(new Decision(response.decisionId(), request.requestId(), facts, advice,
+                response, decidedAt, state.map(CustomerState::version).orElse(null)));
         switch (result) {
             case COMMITTED -> {
                 return response;
@@ -111,8 +108,16 @@ public class AdviceService {
         }
     }
 
-    private AdviceResponse replay(DecisionRecord earlier, String customerId, String input, String requestId) {
-        if (!earlier.customerId().equals(customerId) || !earlier.inputJson().equals(input)) {
+    private Advice evaluate(CustomerFacts facts, Optional<CustomerState> state) {
+        try {
+            return rules.evaluate(facts, stored(state));
+        } catch (RuleEvaluationException e) {
+            throw new UndecidableException(e);
+        }
+    }
+
+    private AdviceResponse replay(DecisionRecord earlier, CustomerFacts facts, String requestId) {
+        if (!earlier.decidedOn(facts)) {
             throw new IdempotencyConflictException("requestId " + requestId + " was already used by decision "
                     + earlier.decisionId() + " for different facts or another customer");
         }
@@ -122,33 +127,6 @@ public class AdviceService {
     private static StoredRelationship stored(Optional<CustomerState> state) {
         return state.map(s -> new StoredRelationship(CooperationStage.valueOf(s.cooperationStage()),
                 new BigDecimal(s.lastShare()))).orElseGet(StoredRelationship::none);
-    }
-
-    private DecisionRecord record(AdviceRequest request, String input, Advice advice, AdviceResponse response,
-                                  Instant decidedAt) {
-        return DecisionRecord.unsealed(response.decisionId(), response.customerId(), request.requestId(),
-                advice.rulesetVersion(),
-                advice.previousCooperationStage() == null ? null : advice.previousCooperationStage().code(),
-                advice.cooperationStage().code(), advice.transition().code(), advice.lifecycleStage().code(),
-                advice.tier().code(), advice.relationshipType().code(),
-                input, write(response), write(advice.firedRules()), UtcMillis.toDatabase(decidedAt),
-                advice.evaluationNanos() / 1_000, ExplanationJson.write(advice.explanation()));
-    }
-
-    private static StateChange stateChange(Optional<CustomerState> state, CustomerFacts facts, Advice advice,
-                                           String decisionId, Instant decidedAt) {
-        return new StateChange(facts.getCustomerId(), state.map(CustomerState::version).orElse(null),
-                advice.cooperationStage().code(), DecisionInput.plain(facts.getPurchaseShare()), decisionId,
-                UtcMillis.toDatabase(decidedAt));
-    }
-
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private AdviceResponse read(String output) {

@@ -1,5 +1,6 @@
 package io.guanxi.advice;
 
+import io.guanxi.facts.input.InvalidRequestException;
 import io.guanxi.decisionlog.DecisionLogUnavailableException;
 import io.guanxi.system.DatabaseUnavailableHandlers;
 import io.micrometer.core.instrument.Counter;

@@ -1,12 +1,8 @@
 package io.guanxi.decisionlog;
 
-import io.guanxi.system.EmbeddedMariaDb;
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.context.env.Environment;
+import io.guanxi.system.ConfiguredDatabase;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
@@ -41,7 +37,7 @@ public final class AuditCommand {
             out.println(USAGE);
             return 2;
         }
-        try (Connection c = connect()) {
+        try (Connection c = ConfiguredDatabase.connectFromTool()) {
             c.setReadOnly(true);
             c.setAutoCommit(false);
             Verification result = request.run(c);
@@ -66,22 +62,5 @@ public final class AuditCommand {
             }
         }
         return VerifyRequest.parse(given.get("--from"), given.get("--to"), given.get("--since"), given.get("--limit"));
-    }
-
-    /**
-     * The configured database (DATASOURCES_DEFAULT_URL and friends, application.yml), read through
-     * Micronaut's environment only: no beans start, so neither the rules nor the HTTP server load.
-     */
-    private static Connection connect() throws SQLException {
-        try (ApplicationContext context = ApplicationContext.builder().build()) {
-            Environment env = context.getEnvironment().start();
-            String url = env.getProperty("datasources.default.url", String.class, "embedded");
-            if (url.equals("embedded")) {
-                Path dataDir = env.getProperty("guanxi.data-dir", Path.class, Path.of("data"));
-                return EmbeddedMariaDb.attachOrStartIn(dataDir).connect();
-            }
-            return DriverManager.getConnection(url, env.getProperty("datasources.default.username", String.class, ""),
-                    env.getProperty("datasources.default.password", String.class, ""));
-        }
     }
 }

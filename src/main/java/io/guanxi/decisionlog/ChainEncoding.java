@@ -27,8 +27,10 @@ final class ChainEncoding {
     }
 
     /**
-     * Every stored field but the surrogate id (assigned by the database after sealing) and the
-     * hashes themselves. Append a new column here, one line; a null field is left out of the
+     * Every stored field but the surrogate id and the hashes themselves. The id is left out because
+     * it was not known when the first chained records were sealed (the database assigned it on
+     * insert); since V7 the appender assigns it when sealing, but it stays out so that every hash
+     * keeps its meaning. Append a new column here, one line; a null field is left out of the
      * encoding, so a column that older records lack (NULL) leaves their hashes unchanged.
      */
     static final List<Field> FIELDS = List.of(

@@ -7,6 +7,7 @@ import io.guanxi.system.GroupWorker;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -35,16 +36,18 @@ final class DatabaseDecisionStore implements DecisionStore {
     private final TransactionOperations<Connection> transactions;
     private final GroupCommitAppender appender;
     private final DataSource pool;
+    private final JsonMapper json;
     private final GroupWorker<String, Optional<CustomerState>> stateReads;
 
     DatabaseDecisionStore(DecisionRecordRepository records, CustomerStateRepository states,
                           TransactionOperations<Connection> transactions, GroupCommitAppender appender,
-                          DataSource dataSource) {
+                          DataSource dataSource, JsonMapper json) {
         this.pool = DelegatingDataSource.unwrapDataSource(dataSource);
         this.records = records;
         this.states = states;
         this.transactions = transactions;
         this.appender = appender;
+        this.json = json;
         this.stateReads = new GroupWorker<>("customer-state-reader", MAX_READ_BATCH, this::readStates,
                 (count, cause) -> {
                     LOG.error("Cannot read the state of {} customer(s)", count, cause);
@@ -80,8 +83,8 @@ final class DatabaseDecisionStore implements DecisionStore {
     }
 
     @Override
-    public AppendResult append(PendingDecision decision) {
-        return appender.append(decision);
+    public AppendResult append(Decision decision) {
+        return appender.append(PendingDecision.of(decision, json));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.guanxi.decisionlog;
 
+import io.guanxi.facts.CustomerFacts;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
@@ -46,15 +47,20 @@ public record DecisionRecord(
         @Nullable String hash) {
 
     /** A record that is not in the chain yet: the appender seals it. */
-    public static DecisionRecord unsealed(String decisionId, String customerId, @Nullable String requestId,
-                                          String rulesetVersion, @Nullable String previousStage,
-                                          String cooperationStage, String transition, String lifecycleStage,
-                                          String tier, String relationshipType, String inputJson, String outputJson,
-                                          String firedRules, LocalDateTime decidedAt, long evaluationMicros,
-                                          String explanationJson) {
+    static DecisionRecord unsealed(String decisionId, String customerId, @Nullable String requestId,
+                                   String rulesetVersion, @Nullable String previousStage,
+                                   String cooperationStage, String transition, String lifecycleStage,
+                                   String tier, String relationshipType, String inputJson, String outputJson,
+                                   String firedRules, LocalDateTime decidedAt, long evaluationMicros,
+                                   String explanationJson) {
         return new DecisionRecord(null, decisionId, customerId, requestId, rulesetVersion, previousStage,
                 cooperationStage, transition, lifecycleStage, tier, relationshipType, inputJson, outputJson,
                 firedRules, decidedAt, evaluationMicros, explanationJson, null, null, null);
+    }
+
+    /** Whether this record was decided for the same customer on the same facts (the canonical input is equal). */
+    public boolean decidedOn(CustomerFacts facts) {
+        return customerId.equals(facts.getCustomerId()) && inputJson.equals(DecisionInput.canonicalJson(facts));
     }
 
     /** This record as the chain's next link after {@code prevHash}, with its hash and the id it is stored under. */

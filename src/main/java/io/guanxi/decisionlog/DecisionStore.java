@@ -14,10 +14,11 @@ public interface DecisionStore {
     Snapshot read(String customerId, @Nullable String requestId);
 
     /**
-     * Logs the decision with its state change and returns once both are committed, or nothing of
-     * them is; throws {@link DecisionLogUnavailableException} when the log cannot be written.
+     * Logs the decision as its record and the customer's new state, and returns once both are
+     * committed, or nothing of them is; throws {@link DecisionLogUnavailableException} when the log
+     * cannot be written.
      */
-    AppendResult append(PendingDecision decision);
+    AppendResult append(Decision decision);
 
     LogStatus status();
 }

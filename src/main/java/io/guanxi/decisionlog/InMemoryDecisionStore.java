@@ -5,6 +5,7 @@ import io.guanxi.customer.StateChange;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.json.JsonMapper;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,9 +27,11 @@ final class InMemoryDecisionStore implements DecisionStore {
 
     private final Map<String, DecisionRecord> byRequestId = new ConcurrentHashMap<>();
     private final Map<String, CustomerState> states = new ConcurrentHashMap<>();
+    private final JsonMapper json;
     private ChainHead head = new ChainHead(0, ChainEncoding.GENESIS);
 
-    InMemoryDecisionStore() {
+    InMemoryDecisionStore(JsonMapper json) {
+        this.json = json;
         LOG.warn("*** BENCHMARK-ONLY MODE (GUANXI_BENCHMARK_IN_MEMORY=true): decisions and customer state are"
                 + " kept in memory and NOT logged to the database; they are lost on exit. Never run this in"
                 + " production. ***");
@@ -41,7 +44,11 @@ final class InMemoryDecisionStore implements DecisionStore {
     }
 
     @Override
-    public synchronized AppendResult append(PendingDecision decision) {
+    public AppendResult append(Decision decided) {
+        return append(PendingDecision.of(decided, json));
+    }
+
+    private synchronized AppendResult append(PendingDecision decision) {
         StateChange change = decision.state();
         CustomerState current = states.get(change.customerId());
         if (!Objects.equals(current == null ? null : current.version(), change.expectedVersion())) {

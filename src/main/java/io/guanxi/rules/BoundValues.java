@@ -34,7 +34,11 @@ final class BoundValues {
             Map.entry("matrixType", "矩阵关系类型"),
             Map.entry("relationshipType", "关系类型")));
 
-    /** Chinese labels of the flag and entitlement codes, which are plain strings in the rules. */
+    /**
+     * Chinese labels of the flag and entitlement codes of the domain contract, which are plain
+     * strings in the rules. Both sets are open (a rule file may add a code), so a code not listed
+     * here reads as itself.
+     */
     private static final Map<String, String> CODE_LABELS = Map.of(
             "STAGE_SKIP_BLOCKED", "阶段跨越受阻", "ABRUPT_REGRESSION", "关系急剧倒退",
             "UNPROFITABLE", "无利润", "CREDIT_RISK", "信用风险",

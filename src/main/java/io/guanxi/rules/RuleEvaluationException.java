@@ -1,12 +1,12 @@
 package io.guanxi.rules;
 
-import io.guanxi.system.ProblemException;
-import io.micronaut.http.HttpStatus;
+/**
+ * A rule set could not produce a complete advice for the facts it was given: a defect of the rules,
+ * not of the input. The message names the defect; what a caller answers is the caller's business.
+ */
+public final class RuleEvaluationException extends RuntimeException {
 
-/** The live rule set could not produce a complete advice for a request: a defect of the rules, not of the input. */
-public final class RuleEvaluationException extends ProblemException {
-
-    public RuleEvaluationException(String message) {
-        super(HttpStatus.INTERNAL_SERVER_ERROR, "the live rule set could not decide: " + message + "; nothing was logged");
+    RuleEvaluationException(String message) {
+        super(message);
     }
 }

@@ -1,8 +1,8 @@
 package io.guanxi.rules;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
-import io.guanxi.advice.CustomerFactsReader;
-import io.guanxi.advice.InvalidRequestException;
+import io.guanxi.facts.input.CustomerFactsReader;
+import io.guanxi.facts.input.InvalidRequestException;
 import io.guanxi.facts.CooperationStage;
 import io.guanxi.facts.CustomerFacts;
 import io.guanxi.facts.StoredRelationship;

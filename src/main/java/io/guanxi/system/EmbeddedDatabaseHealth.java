@@ -15,7 +15,7 @@ import org.reactivestreams.Publisher;
  * (the datasource's own check would first wait for a connection), so {@code /health} answers 503.
  */
 @Singleton
-@Requires(property = "datasources.default.url", value = EmbeddedDatasource.EMBEDDED)
+@Requires(property = "datasources.default.url", value = ConfiguredDatabase.EMBEDDED)
 final class EmbeddedDatabaseHealth implements HealthIndicator {
 
     private final Path dataDir;

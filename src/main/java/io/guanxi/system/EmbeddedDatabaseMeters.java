@@ -12,7 +12,7 @@ import java.nio.file.Path;
  * often its supervisor had to start it again ({@code guanxi.database.restarts}).
  */
 @Context
-@Requires(property = "datasources.default.url", value = EmbeddedDatasource.EMBEDDED)
+@Requires(property = "datasources.default.url", value = ConfiguredDatabase.EMBEDDED)
 @Requires(bean = MeterRegistry.class)
 final class EmbeddedDatabaseMeters {
 

@@ -23,8 +23,6 @@ import org.slf4j.LoggerFactory;
 final class EmbeddedDatasource implements BeanInitializedEventListener<DatasourceConfiguration>,
         ApplicationEventListener<StartupEvent> {
 
-    /** The URL the configuration carries when DATASOURCES_DEFAULT_URL is not set. */
-    static final String EMBEDDED = "embedded";
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatasource.class);
 
     private final GuanxiConfiguration configuration;
@@ -32,7 +30,7 @@ final class EmbeddedDatasource implements BeanInitializedEventListener<Datasourc
     private final String datasourceUrl;
 
     EmbeddedDatasource(GuanxiConfiguration configuration,
-                       @Value("${datasources.default.url:" + EMBEDDED + "}") String datasourceUrl) {
+                       @Value("${datasources.default.url:" + ConfiguredDatabase.EMBEDDED + "}") String datasourceUrl) {
         this.configuration = configuration;
         this.datasourceUrl = datasourceUrl;
     }
@@ -40,26 +38,22 @@ final class EmbeddedDatasource implements BeanInitializedEventListener<Datasourc
     @Override
     public DatasourceConfiguration onInitialized(BeanInitializingEvent<DatasourceConfiguration> event) {
         DatasourceConfiguration datasource = event.getBean();
-        if (EMBEDDED.equals(datasource.getUrl())) {
-            LOG.info("No database configured (DATASOURCES_DEFAULT_URL): starting the embedded MariaDB");
-            EmbeddedMariaDb db = EmbeddedMariaDb.startIn(configuration.getDataDir());
+        ConfiguredDatabase.ofService(datasource.getUrl(), configuration.getDataDir()).ifPresent(db -> {
+            LOG.info("No database configured (DATASOURCES_DEFAULT_URL): started the embedded MariaDB");
             refuseALostLog(db);
             datasource.setUrl(db.jdbcUrl());
             datasource.setUsername(db.username());
             datasource.setPassword(db.password());
-        }
+        });
         return datasource;
     }
 
     /** Once the schema is migrated, the data directory notes that a log lives here. */
     @Override
     public void onApplicationEvent(StartupEvent event) {
-        if (EMBEDDED.equals(datasourceUrl)) {
-            EmbeddedMariaDb db = EmbeddedMariaDb.startIn(configuration.getDataDir());
-            if (hasSchema(db)) {
-                db.directory().markLog();
-            }
-        }
+        ConfiguredDatabase.ofService(datasourceUrl, configuration.getDataDir())
+                .filter(EmbeddedDatasource::hasSchema)
+                .ifPresent(db -> db.directory().markLog());
     }
 
     /**

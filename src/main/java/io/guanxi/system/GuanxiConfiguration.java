@@ -7,8 +7,11 @@ import java.nio.file.Path;
 @ConfigurationProperties("guanxi")
 public final class GuanxiConfiguration {
 
+    /** Where data lives when GUANXI_DATA_DIR is not set. */
+    static final Path DEFAULT_DATA_DIR = Path.of("data");
+
     private Path rulesDir = Path.of("rules");
-    private Path dataDir = Path.of("data");
+    private Path dataDir = DEFAULT_DATA_DIR;
     private boolean watchRules = true;
 
     public Path getRulesDir() {

@@ -9,7 +9,8 @@ import net.jqwik.api.Tuple;
 
 /**
  * One field of a fuzzed advice request: how its values are generated around and across each
- * boundary of the contract (CRM-DOMAIN.md section 6), and what the contract says of each value.
+ * boundary of the request contract (schema AdviceRequest of api-spec/openapi.yaml; CRM-DOMAIN §6),
+ * and what the contract says of each value.
  */
 record FuzzedField(String name, Arbitrary<Sent> valid, Arbitrary<Sent> any) {
 

@@ -114,6 +114,18 @@ class RulesCommandTest {
     }
 
     @Test
+    void scenarioTheRulesCannotDecideIsReportedInTheRulesOwnWords() throws IOException {
+        copy();
+        RulesFiles.replace(dir.resolve("key-account-tier.drl"), "RevenueTier($revenueTier: tier)\n    not KeyAccountTier()",
+                "RevenueTier($revenueTier: tier)");
+        assertEquals(1, run("test", dir.toString()));
+        assertTrue(output().contains(": the rules could not decide: the rule set gave 2 different answers for the tier: "),
+                output());
+        assertTrue(!output().contains("live rule set") && !output().contains("nothing was logged"),
+                "a rules check speaks of the rules, not of the service: " + output());
+    }
+
+    @Test
     void badUsageExitsWithTwo() {
         assertEquals(2, run("chek"));
         assertEquals(2, RulesCommand.run(new String[0], new PrintStream(out), new PrintStream(err)));

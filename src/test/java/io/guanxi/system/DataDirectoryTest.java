@@ -154,7 +154,7 @@ class DataDirectoryTest {
     private static ApplicationContext service(Path dataDir) {
         return ApplicationContext.run(Map.of("guanxi.data-dir", dataDir.toString(),
                 "guanxi.watch-rules", false,
-                "datasources.default.url", EmbeddedDatasource.EMBEDDED), "test");
+                "datasources.default.url", ConfiguredDatabase.EMBEDDED), "test");
     }
 
     private static long tableCount(EmbeddedMariaDb db) throws SQLException {

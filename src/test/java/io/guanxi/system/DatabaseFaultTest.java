@@ -38,7 +38,7 @@ class DatabaseFaultTest {
     void embeddedDatabaseKilledUnderLoadIsRefusedPromptlyAndStartedAgainByTheService() throws Exception {
         Path dir = Path.of("target", "fault-embedded-" + UUID.randomUUID());
         try (EmbeddedServer service = start(Map.of("guanxi.data-dir", dir.toString(),
-                "datasources.default.url", EmbeddedDatasource.EMBEDDED))) {
+                "datasources.default.url", ConfiguredDatabase.EMBEDDED))) {
             EmbeddedMariaDb db = EmbeddedMariaDb.startIn(dir);
             long restartsBefore = db.restarts();
 

@@ -1,4 +1,4 @@
-package io.guanxi.advice;
+package io.guanxi.facts.input;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -21,7 +21,7 @@ import java.util.Map;
  * and, for numbers, the exact decimal), so the validator can be strict: no coercion, no silently
  * dropped duplicates. Anything that is not one JSON object is refused as a whole.
  */
-final class JsonFields {
+public final class JsonFields {
 
     /** The JSON kind of a value as sent. */
     enum Kind { STRING, NUMBER, BOOLEAN, NULL, OBJECT, ARRAY }
@@ -75,7 +75,7 @@ final class JsonFields {
     }
 
     /** The body is not JSON the reader takes: where it broke, or which of the reader's limits it passed. */
-    static InvalidRequestException unreadable(JsonProcessingException e) {
+    public static InvalidRequestException unreadable(JsonProcessingException e) {
         if (e instanceof StreamConstraintsException || e.getLocation() == null) {
             // A limit of the reader (nesting depth, length of a number or name): it carries no location.
             return whole("the request body is beyond what is read: " + withoutSource(firstLine(e.getOriginalMessage())));

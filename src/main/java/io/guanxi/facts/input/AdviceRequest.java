@@ -1,4 +1,4 @@
-package io.guanxi.advice;
+package io.guanxi.facts.input;
 
 import io.guanxi.facts.CustomerFacts;
 

@@ -1,4 +1,4 @@
-package io.guanxi.advice;
+package io.guanxi.facts.input;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

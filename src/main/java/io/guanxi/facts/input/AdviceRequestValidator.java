@@ -1,7 +1,7 @@
-package io.guanxi.advice;
+package io.guanxi.facts.input;
 
-import io.guanxi.advice.JsonFields.Kind;
-import io.guanxi.advice.JsonFields.Value;
+import io.guanxi.facts.input.JsonFields.Kind;
+import io.guanxi.facts.input.JsonFields.Value;
 import io.guanxi.facts.Coded;
 import io.guanxi.facts.CustomerFacts;
 import io.guanxi.facts.FactField;
@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  * fields) and reports every violation at once, by its JSON field name. Nothing is guessed: the
  * input decides money and compliance.
  */
-final class AdviceRequestValidator {
+public final class AdviceRequestValidator {
 
     private static final Pattern ID = Pattern.compile(FactField.IDENTIFIER_PATTERN);
     private static final String ID_RULE = "must be 1 to 64 characters of A-Z a-z 0-9 . _ : -";
@@ -41,7 +41,7 @@ final class AdviceRequestValidator {
                 .forEach(name -> errors.add(new FieldError(name, "is not a known field")));
     }
 
-    static AdviceRequest validate(byte[] body) {
+    public static AdviceRequest validate(byte[] body) {
         AdviceRequestValidator v = new AdviceRequestValidator(JsonFields.parse(body));
         CustomerFacts.Builder facts = CustomerFacts.builder();
         for (FactField field : FactField.values()) {
