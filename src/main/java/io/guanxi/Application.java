@@ -1,7 +1,7 @@
 package io.guanxi;
 
-import io.guanxi.decisionlog.AuditCommand;
-import io.guanxi.rules.RulesCommand;
+import io.guanxi.audit.api.AuditCommand;
+import io.guanxi.rules.api.RulesCommand;
 import io.micronaut.runtime.Micronaut;
 import java.util.Arrays;
 

@@ -1,11 +1,11 @@
 package io.guanxi.advice;
 
-import io.guanxi.facts.input.AdviceRequestValidator;
 import io.guanxi.facts.input.AdviceRequest;
-import io.guanxi.system.DatabaseUnavailableHandlers;
-import io.guanxi.system.Problem;
-import io.guanxi.system.ProblemException;
-import io.guanxi.system.Problems;
+import io.guanxi.facts.input.AdviceRequestValidator;
+import io.guanxi.platform.web.DatabaseUnavailableHandlers;
+import io.guanxi.platform.web.Problem;
+import io.guanxi.platform.web.ProblemException;
+import io.guanxi.platform.web.Problems;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;

@@ -1,7 +1,7 @@
 package io.guanxi.advice;
 
-import io.guanxi.system.Problems;
-import io.guanxi.system.Roles;
+import io.guanxi.platform.security.Roles;
+import io.guanxi.platform.web.Problems;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;

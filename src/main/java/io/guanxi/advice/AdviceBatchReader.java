@@ -1,12 +1,12 @@
 package io.guanxi.advice;
 
-import io.guanxi.facts.input.JsonFields;
-import io.guanxi.facts.input.InvalidRequestException;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import io.guanxi.system.Problem.FieldError;
+import io.guanxi.facts.input.InvalidRequestException;
+import io.guanxi.facts.input.JsonFields;
+import io.guanxi.platform.web.Problem.FieldError;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;

@@ -1,19 +1,19 @@
 package io.guanxi.advice;
 
 import io.guanxi.facts.input.AdviceRequestValidator;
+import io.guanxi.platform.security.Roles;
+import io.guanxi.platform.web.Problems;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
-import io.guanxi.system.Problems;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
-import io.guanxi.system.Roles;
-import io.micronaut.security.annotation.Secured;
+import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.http.annotation.Post;
+import io.micronaut.security.annotation.Secured;
 
 /** Answers the CRM front-end's question: what should we do with this customer now? */
 @Controller("/v1")

@@ -1,9 +1,9 @@
 package io.guanxi.advice;
 
-import io.guanxi.system.UtcMillis;
 import io.guanxi.facts.Advice;
 import io.guanxi.facts.Coded;
 import io.guanxi.facts.RecommendedAction;
+import io.guanxi.platform.UtcMillis;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;

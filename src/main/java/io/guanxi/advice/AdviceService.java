@@ -1,19 +1,19 @@
 package io.guanxi.advice;
 
-import io.guanxi.facts.input.AdviceRequest;
 import io.guanxi.customer.CustomerLocks;
 import io.guanxi.customer.CustomerState;
 import io.guanxi.decisionlog.AppendResult;
 import io.guanxi.decisionlog.Decision;
 import io.guanxi.decisionlog.DecisionLogUnavailableException;
-import io.guanxi.decisionlog.DecisionRecord;
 import io.guanxi.decisionlog.DecisionStore;
+import io.guanxi.decisionlog.chain.DecisionRecord;
 import io.guanxi.facts.Advice;
 import io.guanxi.facts.CooperationStage;
 import io.guanxi.facts.CustomerFacts;
 import io.guanxi.facts.StoredRelationship;
-import io.guanxi.rules.RuleEngine;
-import io.guanxi.rules.RuleEvaluationException;
+import io.guanxi.facts.input.AdviceRequest;
+import io.guanxi.rules.engine.RuleEvaluationException;
+import io.guanxi.rules.lifecycle.LiveRuleSet;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -40,13 +40,13 @@ public class AdviceService {
     static final int MAX_ATTEMPTS = 4;
     private static final Logger LOG = LoggerFactory.getLogger(AdviceService.class);
 
-    private final RuleEngine rules;
+    private final LiveRuleSet rules;
     private final DecisionStore store;
     private final CustomerLocks locks;
     private final JsonMapper json;
     private final Clock clock;
 
-    AdviceService(RuleEngine rules, DecisionStore store, CustomerLocks locks, JsonMapper json, Clock clock) {
+    AdviceService(LiveRuleSet rules, DecisionStore store, CustomerLocks locks, JsonMapper json, Clock clock) {
         this.rules = rules;
         this.store = store;
         this.locks = locks;

@@ -1,8 +1,8 @@
 package io.guanxi.advice;
 
-import io.guanxi.facts.input.InvalidRequestException;
 import io.guanxi.decisionlog.DecisionLogUnavailableException;
-import io.guanxi.system.DatabaseUnavailableHandlers;
+import io.guanxi.facts.input.InvalidRequestException;
+import io.guanxi.platform.web.DatabaseUnavailableHandlers;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;

@@ -1,6 +1,6 @@
 package io.guanxi.advice;
 
-import io.guanxi.system.ProblemException;
+import io.guanxi.platform.web.ProblemException;
 import io.micronaut.http.HttpStatus;
 
 /** No decision could be committed; nothing was logged and no advice is given (HTTP 503). */

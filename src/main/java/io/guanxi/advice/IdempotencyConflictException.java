@@ -1,6 +1,6 @@
 package io.guanxi.advice;
 
-import io.guanxi.system.ProblemException;
+import io.guanxi.platform.web.ProblemException;
 import io.micronaut.http.HttpStatus;
 
 /** A requestId already used for another customer or other facts (HTTP 409). */

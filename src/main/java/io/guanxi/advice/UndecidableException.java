@@ -1,7 +1,7 @@
 package io.guanxi.advice;
 
-import io.guanxi.rules.RuleEvaluationException;
-import io.guanxi.system.ProblemException;
+import io.guanxi.platform.web.ProblemException;
+import io.guanxi.rules.engine.RuleEvaluationException;
 import io.micronaut.http.HttpStatus;
 
 /** The live rule set could not decide a request: a defect of the rules, answered 500; nothing was logged. */

@@ -1,6 +1,6 @@
 package io.guanxi.customer;
 
-import io.guanxi.system.Placeholders;
+import io.guanxi.platform.db.Placeholders;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,6 +1,7 @@
 package io.guanxi.decisionlog;
 
 import io.guanxi.customer.CustomerState;
+import io.guanxi.decisionlog.chain.DecisionRecord;
 import io.micronaut.core.annotation.Nullable;
 import java.util.Optional;
 

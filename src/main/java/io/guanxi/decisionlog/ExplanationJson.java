@@ -66,12 +66,12 @@ public final class ExplanationJson {
     }
 
     /** Whether a stored explanation is already the rendered array (records from before the trace). */
-    static boolean isRendered(String stored) {
+    public static boolean isRendered(String stored) {
         return stored.stripLeading().startsWith("[");
     }
 
     /** The stored trace, as {@link #write(ExplanationTrace)} wrote it. */
-    static ExplanationTrace read(String stored) {
+    public static ExplanationTrace read(String stored) {
         List<ExplanationTrace.Output> outputs = new ArrayList<>();
         List<ExplanationTrace.Firing> firings = new ArrayList<>();
         try (JsonParser p = JSON.createParser(stored)) {

@@ -25,7 +25,7 @@ public final class ActionCatalogue {
     }
 
     /** Parses the catalogue; every problem is reported as {@code path:line: message}. */
-    static ActionCatalogue parse(String displayPath, byte[] content, List<String> errors) {
+    public static ActionCatalogue parse(String displayPath, byte[] content, List<String> errors) {
         Map<String, String> labels = new LinkedHashMap<>();
         String[] lines = new String(content, StandardCharsets.UTF_8).split("\r?\n", -1);
         if (lines.length == 0 || !lines[0].strip().replace("\uFEFF", "").equals("code,label")) {
@@ -50,7 +50,7 @@ public final class ActionCatalogue {
         return new ActionCatalogue(labels);
     }
 
-    static ActionCatalogue empty() {
+    public static ActionCatalogue empty() {
         return new ActionCatalogue(Map.of());
     }
 

@@ -47,7 +47,7 @@ public record RuleSetSource(String directory, List<RuleFile> files, String versi
         return new RuleSetSource(directory, sorted, versionOf(sorted));
     }
 
-    static boolean isRuleFile(String relativePath) {
+    public static boolean isRuleFile(String relativePath) {
         if (relativePath.startsWith("tests/") || relativePath.contains("/.") || relativePath.startsWith(".")) {
             return false;
         }

@@ -3,10 +3,10 @@ package io.guanxi.advice;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.guanxi.system.FuzzAnswers;
-import io.guanxi.system.FuzzBudget;
-import io.guanxi.system.FuzzedService;
-import io.guanxi.system.FuzzedService.Answer;
+import io.guanxi.testing.FuzzAnswers;
+import io.guanxi.testing.FuzzBudget;
+import io.guanxi.testing.FuzzedService;
+import io.guanxi.testing.FuzzedService.Answer;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import java.nio.charset.StandardCharsets;

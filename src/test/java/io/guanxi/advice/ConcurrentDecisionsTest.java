@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.guanxi.customer.CustomerState;
 import io.guanxi.customer.CustomerStateRepository;
-import io.guanxi.decisionlog.DecisionRecord;
-import io.guanxi.decisionlog.DecisionRecordRepository;
+import io.guanxi.decisionlog.chain.DecisionRecord;
+import io.guanxi.decisionlog.chain.DecisionRecordRepository;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.guanxi.customer.CustomerStateRepository;
-import io.guanxi.decisionlog.DecisionRecordRepository;
+import io.guanxi.decisionlog.chain.DecisionRecordRepository;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.json.JsonMapper;

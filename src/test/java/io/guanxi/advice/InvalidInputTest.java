@@ -4,14 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.guanxi.customer.CustomerStateRepository;
-import io.guanxi.decisionlog.DecisionRecordRepository;
+import io.guanxi.decisionlog.chain.DecisionRecordRepository;
+import io.guanxi.testing.ApiKeyTestFilter;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.guanxi.system.ApiKeyTestFilter;
 import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

@@ -3,8 +3,8 @@ package io.guanxi.advice;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.guanxi.rules.RulesWorkspace;
-import io.guanxi.system.TestFiles;
+import io.guanxi.rules.lifecycle.RulesWorkspace;
+import io.guanxi.testing.TestFiles;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -5,6 +5,8 @@ import io.guanxi.facts.CooperationStage;
 import io.guanxi.facts.CustomerFacts;
 import io.guanxi.facts.SegmentSize;
 import io.guanxi.facts.StoredRelationship;
+import io.guanxi.rules.compile.RuleSetCompiler;
+import io.guanxi.rules.engine.RuleSet;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Clock;

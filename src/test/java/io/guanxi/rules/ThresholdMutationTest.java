@@ -2,6 +2,9 @@ package io.guanxi.rules;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import io.guanxi.rules.compile.RuleSetCompiler;
+import io.guanxi.rules.engine.RuleSet;
+import io.guanxi.rules.scenario.ScenarioSuite;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

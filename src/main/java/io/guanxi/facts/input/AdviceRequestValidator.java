@@ -1,12 +1,12 @@
 package io.guanxi.facts.input;
 
-import io.guanxi.facts.input.JsonFields.Kind;
-import io.guanxi.facts.input.JsonFields.Value;
 import io.guanxi.facts.Coded;
 import io.guanxi.facts.CustomerFacts;
 import io.guanxi.facts.FactField;
 import io.guanxi.facts.FactField.Limits;
-import io.guanxi.system.Problem.FieldError;
+import io.guanxi.facts.input.JsonFields.Kind;
+import io.guanxi.facts.input.JsonFields.Value;
+import io.guanxi.platform.web.Problem.FieldError;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,7 +1,7 @@
 package io.guanxi.facts.input;
 
-import io.guanxi.system.Problem;
-import io.guanxi.system.ProblemException;
+import io.guanxi.platform.web.Problem;
+import io.guanxi.platform.web.ProblemException;
 import io.micronaut.http.HttpStatus;
 import java.util.List;
 

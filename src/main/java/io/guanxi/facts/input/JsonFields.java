@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import io.guanxi.system.Problem;
+import io.guanxi.platform.web.Problem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;

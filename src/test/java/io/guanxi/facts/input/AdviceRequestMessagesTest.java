@@ -3,7 +3,7 @@ package io.guanxi.facts.input;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.guanxi.system.Problem.FieldError;
+import io.guanxi.platform.web.Problem.FieldError;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;

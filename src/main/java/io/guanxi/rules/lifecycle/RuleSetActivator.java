@@ -1,0 +1,161 @@
+package io.guanxi.rules.lifecycle;
+
+import io.guanxi.platform.GuanxiConfiguration;
+import io.guanxi.rules.RuleSetException;
+import io.guanxi.rules.engine.RuleSet;
+import io.micronaut.context.annotation.Context;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decides which rule set is live: the rules on disk at start-up (or, if they fail, the last version
+ * that went live, said loudly), then each reload and rollback — one at a time, each through the
+ * gate, swapped in whole or not at all. A failing set never goes live; the old one keeps serving.
+ */
+@Context
+public class RuleSetActivator {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RuleSetActivator.class);
+
+    /** The last attempt that did not go live. */
+    public record Failure(Instant at, Activation how, String version, List<String> errors) {
+    }
+
+    private final LiveRuleSet engine;
+    private final RuleSetGate gate;
+    private final RuleSetVersionStore store;
+    private final RuleFilesWriter writer;
+    private final Path rulesDir;
+    private final Clock clock;
+    private final ReloadMeters meters;
+    private final ReentrantLock oneAtATime = new ReentrantLock();
+    private volatile Failure lastFailure;
+    private volatile String warning;
+
+    RuleSetActivator(LiveRuleSet engine, RuleSetGate gate, RuleSetVersionStore store, GuanxiConfiguration config,
+                    Clock clock, ReloadMeters meters) {
+        this.engine = engine;
+        this.gate = gate;
+        this.store = store;
+        this.rulesDir = config.getRulesDir();
+        this.writer = new RuleFilesWriter(rulesDir);
+        this.clock = clock;
+        this.meters = meters;
+        start();
+    }
+
+    public Failure lastFailure() {
+        return lastFailure;
+    }
+
+    /** Why the live set is not the one on disk, when it is not; otherwise null. */
+    public String warning() {
+        return warning;
+    }
+
+    /** A version that went live here, with the scenarios of its latest activation. */
+    public Optional<Candidate> stored(String version) {
+        return store.find(rulesDir.toString(), version);
+    }
+
+    /** Makes the rules on disk live if they changed and pass the gate; true when a new set went live. */
+    public boolean reload(Activation how) {
+        if (how == Activation.FILE_CHANGE) {
+            oneAtATime.lock();
+        } else if (!oneAtATime.tryLock()) {
+            throw busy(how);
+        }
+        try {
+            Candidate candidate = gated(() -> Candidate.read(rulesDir), how, null);
+            if (candidate.version().equals(engine.current().version())) {
+                meters.count(how, ReloadMeters.Outcome.UNCHANGED);
+                return false;
+            }
+            goLive(candidate, admit(candidate, how), how);
+            warning = null;
+            return true;
+        } finally {
+            oneAtATime.unlock();
+        }
+    }
+
+    /** Makes a stored version live again and writes its files back to the rules directory. */
+    public void rollback(String version) {
+        if (!oneAtATime.tryLock()) {
+            throw busy(Activation.ROLLBACK);
+        }
+        try {
+            Candidate stored = store.find(rulesDir.toString(), version).orElseThrow(() -> {
+                meters.count(Activation.ROLLBACK, ReloadMeters.Outcome.UNKNOWN_VERSION);
+                return new UnknownRuleSetVersionException(version);
+            });
+            goLive(stored, admit(stored, Activation.ROLLBACK), Activation.ROLLBACK);
+            warning = null;
+            writer.replaceWith(stored);
+        } finally {
+            oneAtATime.unlock();
+        }
+    }
+
+    private void start() {
+        try {
+            Candidate onDisk = Candidate.read(rulesDir);
+            goLive(onDisk, gate.admit(onDisk), Activation.STARTUP);
+        } catch (RuleSetException e) {
+            meters.count(Activation.STARTUP, ReloadMeters.Outcome.REJECTED);
+            lastFailure = new Failure(clock.instant(), Activation.STARTUP, null, e.errors());
+            Candidate stored = store.latestActivated(rulesDir.toString()).orElseThrow(() -> refuse(e));
+            goLive(stored, gate.admit(stored), Activation.STARTUP_FALLBACK);
+            warning = "the rules in " + rulesDir + " failed at start-up (see lastFailure); serving " + stored.version()
+                    + ", the last version that went live";
+            LOG.error("RULES ON DISK REJECTED — {}:\n  {}", warning, String.join("\n  ", e.errors()));
+        }
+    }
+
+    private RuleSet admit(Candidate candidate, Activation how) {
+        return gated(() -> gate.admit(candidate), how, candidate.version());
+    }
+
+    /** Runs one step towards going live; a failure is remembered, logged and reported, never swapped in. */
+    private <T> T gated(Supplier<T> step, Activation how, String version) {
+        try {
+            return step.get();
+        } catch (RuleSetException | UncheckedIOException e) {
+            List<String> errors = e instanceof RuleSetException r ? r.errors() : List.of(e.getMessage());
+            lastFailure = new Failure(clock.instant(), how, version, errors);
+            meters.count(how, ReloadMeters.Outcome.REJECTED);
+            LOG.warn("Rule set {} ({}) rejected, the live set {} keeps serving:\n  {}", version == null ? "on disk" : version,
+                    how, engine.current().version(), String.join("\n  ", errors));
+            throw new RuleSetRejectedException("the rule set did not go live; " + engine.current().version()
+                    + " keeps serving", errors);
+        }
+    }
+
+    private void goLive(Candidate candidate, RuleSet ruleSet, Activation how) {
+        Instant now = clock.instant();
+        store.recordActivation(candidate, how, now);
+        engine.swap(new LiveRuleSet.Current(ruleSet, how, now));
+        meters.count(how, ReloadMeters.Outcome.ACTIVATED);
+        LOG.info("Rule set {} live ({}): {} rules from {} files", ruleSet.version(), how, ruleSet.ruleCount(),
+                ruleSet.files().size());
+    }
+
+    private ReloadBusyException busy(Activation how) {
+        meters.count(how, ReloadMeters.Outcome.BUSY);
+        return new ReloadBusyException("another reload or rollback is running; nothing was changed, try again");
+    }
+
+    private static RuleSetException refuse(RuleSetException e) {
+        LOG.error("The rules do not pass and no earlier version ever went live; the service cannot start:\n  {}",
+                String.join("\n  ", e.errors()));
+        return e;
+    }
+}

@@ -1,0 +1,76 @@
+package io.guanxi.reliability;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.json.tree.JsonNode;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What must hold of a decision log read back through a forked service's API, whatever happened to
+ * the processes that wrote it: answers stored as given, one intact chain, one record per
+ * requestId, and no lost stage update.
+ */
+final class StoredLog {
+
+    private StoredLog() {
+    }
+
+    /** Every 200 answer is stored exactly as answered: same output, customer and requestId. */
+    static void assertStoredAsAnswered(ServiceClient client, Map<String, JsonNode> answered)
+            throws IOException, InterruptedException {
+        for (Map.Entry<String, JsonNode> a : answered.entrySet()) {
+            String decisionId = a.getValue().get("decisionId").getStringValue();
+            ServiceClient.Reply stored = client.get("/v1/decisions/" + decisionId);
+            assertEquals(200, stored.status(), "answered decision " + decisionId + " is stored");
+            assertEquals(a.getValue(), stored.body().get("output"), "decision " + decisionId + " stored as answered");
+            assertEquals(a.getKey(), stored.text("requestId"), "decision " + decisionId);
+            assertEquals(a.getValue().get("customerId"), stored.body().get("customerId"), "decision " + decisionId);
+        }
+    }
+
+    /** The whole chain verifies and holds exactly {@code records} records. */
+    static void assertOneChain(ServiceClient client, long records) throws IOException, InterruptedException {
+        ServiceClient.Reply verified = client.verify();
+        assertEquals(200, verified.status(), () -> String.valueOf(verified.body()));
+        assertTrue(verified.body().get("ok").getBooleanValue(), () -> "the chain verifies: " + verified.body());
+        assertEquals(records, verified.body().get("count").getLongValue(), "records in the chain");
+    }
+
+    /** No requestId names two records. */
+    static void assertOneRecordPerRequestId(List<JsonNode> log) {
+        Map<String, String> seen = new HashMap<>();
+        for (JsonNode r : log) {
+            String requestId = text(r, "requestId");
+            String decisionId = text(r, "decisionId");
+            String earlier = requestId == null ? null : seen.put(requestId, decisionId);
+            assertEquals(null, earlier, () -> "requestId " + requestId + " has decisions " + earlier + " and "
+                    + decisionId);
+        }
+    }
+
+    /**
+     * No lost stage update: in the order stored, each record's previous stage is the stage of the
+     * same customer's record before it (none for its first).
+     */
+    static void assertEachRecordFollowsItsCustomersLast(List<JsonNode> log) {
+        Map<String, String> stageOf = new HashMap<>();
+        for (JsonNode r : log) {
+            String customer = text(r, "customerId");
+            String before = stageOf.get(customer);
+            String previous = text(r, "previousCooperationStage");
+            assertTrue(Objects.equals(before, previous), () -> "decision " + text(r, "decisionId") + " of " + customer
+                    + " was judged against " + previous + " but the record before it decided " + before);
+            stageOf.put(customer, text(r, "cooperationStage"));
+        }
+    }
+
+    static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.getStringValue();
+    }
+}
