@@ -23,7 +23,7 @@ public final class DecisionTable {
 
     /** Drools opens every generated rule with this comment naming the cell its row starts at. */
     private static final Pattern ROW_COMMENT = Pattern.compile("^// rule values at [A-Z]+(\\d+),", Pattern.MULTILINE);
-    private static final Pattern RULE_NAME = Pattern.compile("^rule \"((?:\\\\.|[^\"\\\\])*)\"", Pattern.MULTILINE);
+    private static final Pattern RULE_NAME = Pattern.compile("^rule \"([^\"\\\\]*(?:\\\\.[^\"\\\\]*)*)\"", Pattern.MULTILINE);
     /** Positions in the generated DRL mean nothing to the analyst. */
     private static final Pattern DRL_POSITION = Pattern.compile(
             "\\s*\\b[Ll]ine \\d+:\\d+\\s*|\\s*\\[\\d+,\\d+\\]|\\s*\\[Line: \\d+, Column: \\d+\\]|\\s*\\|\\s*\\^(?=\\s|$)");

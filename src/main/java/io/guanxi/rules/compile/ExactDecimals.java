@@ -1,5 +1,6 @@
 package io.guanxi.rules.compile;
 
+import io.guanxi.rules.DrlText;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,29 +14,32 @@ import java.util.regex.Pattern;
  */
 final class ExactDecimals {
 
+    /** Searched in the code only (comments and literals blanked): a keyword, or a decimal literal. */
     private static final Pattern TOKEN = Pattern.compile(
-            "//[^\\n]*|/\\*.*?\\*/|\"(?:\\\\.|[^\"\\\\])*\"|'(?:\\\\.|[^'\\\\])*'"
-                    + "|\\b(when|then|end)\\b"
-                    + "|(?<![\\w.$])((?:\\d+\\.\\d+|\\.\\d+)(?:[eE][+-]?\\d+)?|\\d+[eE][+-]?\\d+)(?![\\w.])",
-            Pattern.DOTALL);
+            "\\b(when|then|end)\\b"
+                    + "|(?<![\\w.$])((?:\\d+\\.\\d+|\\.\\d+)(?:[eE][+-]?\\d+)?|\\d+[eE][+-]?\\d+)(?![\\w.])");
 
     private ExactDecimals() {
     }
 
     static String rewrite(String drl) {
-        Matcher m = TOKEN.matcher(drl);
-        StringBuilder out = new StringBuilder(drl.length() + 64);
+        return rewrite(DrlText.of(drl));
+    }
+
+    static String rewrite(DrlText drl) {
+        Matcher m = TOKEN.matcher(drl.code());
+        String text = drl.text();
+        StringBuilder out = new StringBuilder(text.length() + 64);
+        int copied = 0;
         boolean inConditions = false;
         while (m.find()) {
-            String replacement = m.group();
             if (m.group(1) != null) {
                 inConditions = m.group(1).equals("when");
-            } else if (m.group(2) != null && inConditions) {
-                replacement = m.group(2) + "B";
+            } else if (inConditions) {
+                out.append(text, copied, m.end(2)).append('B');
+                copied = m.end(2);
             }
-            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }
-        m.appendTail(out);
-        return out.toString();
+        return out.append(text, copied, text.length()).toString();
     }
 }

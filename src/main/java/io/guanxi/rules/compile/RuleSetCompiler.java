@@ -1,6 +1,7 @@
 package io.guanxi.rules.compile;
 
 import io.guanxi.rules.ActionCatalogue;
+import io.guanxi.rules.DrlText;
 import io.guanxi.rules.RuleFile;
 import io.guanxi.rules.RuleId;
 import io.guanxi.rules.RuleSetException;
@@ -37,8 +38,8 @@ public final class RuleSetCompiler {
     /** Where the files go inside the in-memory KIE project; their package is {@code guanxi}. */
     private static final String RESOURCE_ROOT = "src/main/resources/guanxi/";
     private static final Pattern PROPOSE = Pattern.compile("Actions\\.propose\\(([^;]*?)\\)\\s*;", Pattern.DOTALL);
-    private static final Pattern RULE = Pattern.compile("(?m)^[ \\t]*rule\\s+(?:\"([^\"]*)\"|(\\S+))");
-    private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"");
+    /** A rule's head: its name is the literal whose quote group 1 starts at, or the bare word of group 2. */
+    private static final Pattern RULE = Pattern.compile("(?m)^[ \\t]*rule\\s+(?:([\"'])|([^\\s\"']+))");
     private static final AtomicLong BUILDS = new AtomicLong();
     /** The suffix of the DRL generated from a decision table inside the in-memory KIE project. */
     private static final String GENERATED = ".generated.drl";
@@ -60,7 +61,7 @@ public final class RuleSetCompiler {
         for (RuleFile file : source.files()) {
             String path = source.displayPath(file.path());
             if (file.isDrl()) {
-                String drl = new String(file.content(), StandardCharsets.UTF_8);
+                DrlText drl = DrlText.of(new String(file.content(), StandardCharsets.UTF_8));
                 kfs.write(RESOURCE_ROOT + file.path(), ExactDecimals.rewrite(drl));
                 BiFunction<Integer, String, String> at = (line, text) -> path + ":" + line + ": " + text;
                 checkProposedActions(drl, catalogue, at, errors);
@@ -72,8 +73,9 @@ public final class RuleSetCompiler {
                     // Drools compiles the DRL generated from the table; its messages come back through the table.
                     kfs.write(RESOURCE_ROOT + file.path() + GENERATED, table.drl());
                     tables.put(file.path() + GENERATED, table);
-                    checkProposedActions(table.drl(), catalogue, table::describe, errors);
-                    checkRuleIds(table.drl(), table::describe, ruleIds, errors);
+                    DrlText generated = DrlText.of(table.drl());
+                    checkProposedActions(generated, catalogue, table::describe, errors);
+                    checkRuleIds(generated, table::describe, ruleIds, errors);
                 }
             }
         }
@@ -110,16 +112,15 @@ public final class RuleSetCompiler {
     }
 
     /** An action a rule proposes must be in the catalogue: caught here, not on a customer's request. */
-    private static void checkProposedActions(String drl, ActionCatalogue catalogue, BiFunction<Integer, String, String> at,
+    private static void checkProposedActions(DrlText drl, ActionCatalogue catalogue, BiFunction<Integer, String, String> at,
             List<String> errors) {
         Set<String> known = Set.copyOf(catalogue.codes());
-        Matcher call = PROPOSE.matcher(drl);
+        Matcher call = PROPOSE.matcher(drl.code());
         while (call.find()) {
-            Matcher code = QUOTED.matcher(call.group(1));
-            while (code.find()) {
-                if (!known.contains(code.group(1))) {
-                    int line = lineOf(drl, call.start(1) + code.start());
-                    errors.add(at.apply(line, "action " + code.group(1) + " is not in " + ActionCatalogue.FILE_NAME));
+            for (int quote = call.start(1); quote < call.end(1); quote++) {
+                String code = drl.literalAt(quote);
+                if (code != null && !known.contains(code)) {
+                    errors.add(at.apply(drl.lineOf(quote), "action " + code + " is not in " + ActionCatalogue.FILE_NAME));
                 }
             }
         }
@@ -129,13 +130,13 @@ public final class RuleSetCompiler {
      * The first word of a rule's name is its stable id, by which decisions are logged, explained and
      * queried: two rules with one id would make those ambiguous.
      */
-    private static void checkRuleIds(String drl, BiFunction<Integer, String, String> at, Map<String, String> seen,
+    private static void checkRuleIds(DrlText drl, BiFunction<Integer, String, String> at, Map<String, String> seen,
             List<String> errors) {
-        Matcher rule = RULE.matcher(drl);
+        Matcher rule = RULE.matcher(drl.code());
         while (rule.find()) {
-            String name = rule.group(1) != null ? rule.group(1) : rule.group(2);
+            String name = rule.group(1) != null ? drl.literalAt(rule.start(1)) : rule.group(2);
             // Where this rule is, as errors say it ("path:line"), without a message.
-            int line = lineOf(drl, rule.start());
+            int line = drl.lineOf(rule.start());
             String here = at.apply(line, "").replaceFirst(":\\s*$", "");
             RuleId id;
             try {
@@ -176,13 +177,4 @@ public final class RuleSetCompiler {
         return where + ": " + text;
     }
 
-    private static int lineOf(String text, int offset) {
-        int line = 1;
-        for (int i = 0; i < offset; i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-            }
-        }
-        return line;
-    }
 }

@@ -1,5 +1,6 @@
 package io.guanxi.rules.completeness;
 
+import io.guanxi.rules.DrlText;
 import io.guanxi.rules.RuleFile;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -16,8 +17,6 @@ import java.util.regex.Pattern;
  */
 final class GridRules {
 
-    private static final Pattern COMMENTS_AND_STRINGS = Pattern.compile(
-            "//[^\\n]*|/\\*.*?\\*/|\"(?:\\\\.|[^\"\\\\])*\"", Pattern.DOTALL);
     private static final Pattern RULE = Pattern.compile(
             "\\brule\\s+\\S.*?\\bwhen\\b(.*?)\\bthen\\b(.*?)\\bend\\b", Pattern.DOTALL);
     private static final Pattern READS = Pattern.compile("\\b([A-Z]\\w*)\\s*\\(");
@@ -36,7 +35,7 @@ final class GridRules {
         GridRules parsed = new GridRules();
         for (RuleFile file : files) {
             if (file.isDrl()) {
-                String drl = COMMENTS_AND_STRINGS.matcher(new String(file.content(), StandardCharsets.UTF_8)).replaceAll("\"\"");
+                String drl = DrlText.of(new String(file.content(), StandardCharsets.UTF_8)).code();
                 Matcher m = RULE.matcher(drl);
                 while (m.find()) {
                     parsed.rules.add(new Rule(m.group(1), names(READS, m.group(1)), names(INSERTS, m.group(2))));

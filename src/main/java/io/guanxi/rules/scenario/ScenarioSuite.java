@@ -1,6 +1,7 @@
 package io.guanxi.rules.scenario;
 
 import io.guanxi.facts.Advice;
+import io.guanxi.rules.DrlText;
 import io.guanxi.rules.RuleFile;
 import io.guanxi.rules.engine.RuleSet;
 import io.guanxi.rules.scenario.Scenario.CodeKind;
@@ -28,7 +29,8 @@ import java.util.stream.Stream;
 public final class ScenarioSuite {
 
     public static final String TESTS_DIR = "tests/";
-    private static final Pattern RAISED = Pattern.compile("new\\s+(Flag|Entitlement)\\s*\\(\\s*\"([^\"]+)\"");
+    /** In a rule file's code: a raised flag or entitlement, its code the literal whose quote group 2 is. */
+    private static final Pattern RAISED = Pattern.compile("new\\s+(Flag|Entitlement)\\s*\\(\\s*([\"'])");
 
     private final List<Scenario> scenarios;
     private final List<String> errors;
@@ -147,9 +149,10 @@ public final class ScenarioSuite {
         }
         for (RuleFile file : ruleSet.files()) {
             if (file.isDrl()) {
-                Matcher m = RAISED.matcher(new String(file.content(), StandardCharsets.UTF_8));
+                DrlText drl = DrlText.of(new String(file.content(), StandardCharsets.UTF_8));
+                Matcher m = RAISED.matcher(drl.code());
                 while (m.find()) {
-                    known.get(m.group(1).equals("Flag") ? CodeKind.FLAG : CodeKind.ENTITLEMENT).add(m.group(2));
+                    known.get(m.group(1).equals("Flag") ? CodeKind.FLAG : CodeKind.ENTITLEMENT).add(drl.literalAt(m.start(2)));
                 }
             }
         }

@@ -107,6 +107,47 @@ public class RuleSetCompilerTest {
     }
 
     @Test
+    void anActionInACommentIsNoProposal() throws IOException {
+        copyRules();
+        appendTo("next-best-action.drl", """
+                // Actions.propose(drools, 9, 990, "RETIRED_ACTION");
+                /* A rule kept for reference:
+                   Actions.propose(drools, 9, 991, "ANOTHER_RETIRED_ACTION");
+                */
+                """);
+
+        compile();
+    }
+
+    @Test
+    void aSlashPairInsideAStringStartsNoCommentAndLinesStayExact() throws IOException {
+        copyRules();
+        // Both proposals are code: the URL's // is inside a literal, and the unknown action after it is still found.
+        int line = appendTo("next-best-action.drl", """
+                /* a comment
+                   of three lines */
+                rule "NBA-990 a rule that proposes an unknown action"
+                when
+                    eval("http://crm.example/" != null)
+                then
+                    Actions.propose(drools, 9, 990, "NOT_IN_CATALOGUE");
+                end
+                """) + 6;
+
+        List<String> errors = rejected();
+        assertEquals(List.of(dir.resolve("next-best-action.drl") + ":" + line + ": action NOT_IN_CATALOGUE is not in actions.csv"),
+                errors);
+    }
+
+    @Test
+    void aRuleHeadInACommentIsNoRule() throws IOException {
+        copyRules();
+        appendTo("lifecycle-stage.drl", "// rule \"LIFE-020 an old copy kept as a note\"\n");
+
+        compile();
+    }
+
+    @Test
     void missingActionCatalogueIsRejected() throws IOException {
         copyRules();
         Files.delete(dir.resolve("actions.csv"));
@@ -162,6 +203,15 @@ public class RuleSetCompilerTest {
         int line = lineOf(file, text);
         Files.writeString(path, content.replace(text, replacement), StandardCharsets.UTF_8);
         return line;
+    }
+
+    /** Appends text to a copied rule file; returns the line the text starts on. */
+    private int appendTo(String file, String text) throws IOException {
+        Path path = dir.resolve(file);
+        String content = Files.readString(path);
+        String joined = content.endsWith("\n") ? content : content + "\n";
+        Files.writeString(path, joined + text);
+        return (int) joined.chars().filter(c -> c == '\n').count() + 1;
     }
 
     private int lineOf(String file, String text) throws IOException {
