@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * writes nothing.
  */
 @Singleton
-public class AdviceService {
+class AdviceService {
 
     static final int MAX_ATTEMPTS = 4;
     private static final Logger LOG = LoggerFactory.getLogger(AdviceService.class);

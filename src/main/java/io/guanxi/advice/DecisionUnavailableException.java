@@ -4,7 +4,7 @@ import io.guanxi.platform.web.ProblemException;
 import io.micronaut.http.HttpStatus;
 
 /** No decision could be committed; nothing was logged and no advice is given (HTTP 503). */
-public final class DecisionUnavailableException extends ProblemException {
+final class DecisionUnavailableException extends ProblemException {
 
     public DecisionUnavailableException(String message, Throwable cause) {
         super(HttpStatus.SERVICE_UNAVAILABLE, message, null, cause);

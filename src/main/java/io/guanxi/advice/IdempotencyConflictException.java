@@ -4,7 +4,7 @@ import io.guanxi.platform.web.ProblemException;
 import io.micronaut.http.HttpStatus;
 
 /** A requestId already used for another customer or other facts (HTTP 409). */
-public final class IdempotencyConflictException extends ProblemException {
+final class IdempotencyConflictException extends ProblemException {
 
     public IdempotencyConflictException(String message) {
         super(HttpStatus.CONFLICT, message);

@@ -19,7 +19,7 @@ import java.util.List;
  * and the stable ids of the rules that fired (its rows in the rule index), worked out by the
  * request's own thread rather than the appender's.
  */
-public record PendingDecision(DecisionRecord record, StateChange state, List<String> ruleIds) {
+record PendingDecision(DecisionRecord record, StateChange state, List<String> ruleIds) {
 
     PendingDecision(DecisionRecord record, StateChange state) {
         this(record, state, FiredRuleIndex.ruleIds(record));

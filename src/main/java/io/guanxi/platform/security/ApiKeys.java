@@ -23,7 +23,7 @@ import java.util.Set;
  */
 // Eager: a first start prints its generated keys at start-up, not on the first request.
 @Context
-public class ApiKeys {
+class ApiKeys {
 
     /** One key, by its hash, and the roles it holds. */
     record Entry(byte[] hash, Set<String> roles) {

@@ -4,7 +4,7 @@ import io.guanxi.platform.web.ProblemException;
 import io.micronaut.http.HttpStatus;
 
 /** A reload or rollback was asked for while another one runs; nothing was changed (HTTP 409). */
-public final class ReloadBusyException extends ProblemException {
+final class ReloadBusyException extends ProblemException {
 
     public ReloadBusyException(String message) {
         super(HttpStatus.CONFLICT, message);

@@ -13,7 +13,7 @@ import java.util.List;
  * reload or a rollback: it must compile, and every scenario that comes with it must pass.
  */
 @Singleton
-public class RuleSetGate {
+class RuleSetGate {
 
     private final RuleSetCompiler compiler;
 
