@@ -94,6 +94,22 @@ class RulesCommandTest {
         assertTrue(output().contains(dir.resolve("tests/flag.yaml") + ":5:36: case 'misspelt flag': expect.flags: unknown flag 'CREDIT_RISKY'"), output());
     }
 
+    /**
+     * Regular expressions with a choice under a repetition recursed once per character of a string
+     * and overflowed the stack on such a line; the check reads it, compiles it and runs the grid.
+     */
+    @Test
+    void ruleLineOfAHundredThousandCharactersIsChecked() throws IOException {
+        copy();
+        RulesFiles.replace(dir.resolve("key-account-tier.drl"), "insert(new Flag(\"UNPROFITABLE\"));",
+                "insert(new Flag(\"UNPROFITABLE" + "x".repeat(100_000) + "\"));");
+        assertEquals(1, run("check", dir.toString()));
+        String shown = output().replaceAll("x{20,}", "x…");
+        assertTrue(shown.contains(": expect.flags: unknown flag 'UNPROFITABLE'; the rules know [ABRUPT_REGRESSION, CREDIT_RISK,"
+                + " STAGE_SKIP_BLOCKED, UNPROFITABLEx…]"), shown);
+        assertTrue(shown.contains(", completeness 5 questions: "), shown);
+    }
+
     @Test
     void deletedFallbackRuleIsACompletenessGap() throws IOException {
         copy();
