@@ -3,6 +3,8 @@ package io.guanxi.rules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.regex.Pattern;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -38,5 +40,19 @@ class RuleIdTest {
         assertEquals("rule id \"COOPERATION-STAGE-STRATEGIC-UPGRADE-040\" is not a valid id: the first word of a rule's"
                 + " name is its id, 1 to 32 characters of A-Z, a-z, 0-9, '-', '_' and '.'", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> RuleId.ofRuleName(""));
+    }
+
+    @Test
+    void theHandWrittenCheckTakesExactlyWhatTheGrammarTakes() {
+        Pattern grammar = Pattern.compile(RuleId.GRAMMAR);
+        for (char c = 0; c < Character.MAX_VALUE; c++) {
+            for (String id : new String[] {String.valueOf(c), "A" + c + "9"}) {
+                assertEquals(grammar.matcher(id).matches(), RuleId.valid(id), id);
+            }
+        }
+        for (int length = 0; length <= 34; length++) {
+            String id = "a".repeat(length);
+            assertEquals(grammar.matcher(id).matches(), RuleId.valid(id), "length " + length);
+        }
     }
 }

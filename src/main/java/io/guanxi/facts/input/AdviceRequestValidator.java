@@ -139,15 +139,22 @@ public final class AdviceRequestValidator {
     }
 
     private Coded code(String name, boolean required, List<Coded> codes) {
-        String allowed = codes.stream().map(Coded::code).collect(Collectors.joining(", "));
-        Value value = ofKind(name, required, Kind.STRING, "one of " + allowed);
+        Value value = present(name, required);
         if (value == null) {
             return null;
         }
-        return codes.stream().filter(c -> c.code().equals(value.text())).findFirst().orElseGet(() -> {
-            errors.add(new FieldError(name, "must be one of " + allowed + ", not \"" + value.text() + "\""));
-            return null;
-        });
+        if (value.kind() == Kind.STRING) {
+            for (Coded c : codes) {
+                if (c.code().equals(value.text())) {
+                    return c;
+                }
+            }
+        }
+        // The list of codes is written out only for a refusal, not for every request.
+        String allowed = codes.stream().map(Coded::code).collect(Collectors.joining(", "));
+        errors.add(new FieldError(name, value.kind() != Kind.STRING ? "must be one of " + allowed + ", not " + describe(value)
+                : "must be one of " + allowed + ", not \"" + value.text() + "\""));
+        return null;
     }
 
     private Boolean bool(String name, boolean required) {

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -37,10 +38,12 @@ final class Conclusions {
 
     private final List<Object> objects;
     private final ActionCatalogue catalogue;
+    private final Map<String, String> ruleIds;
 
-    Conclusions(Collection<?> workingMemory, ActionCatalogue catalogue) {
+    Conclusions(Collection<?> workingMemory, ActionCatalogue catalogue, Map<String, String> ruleIds) {
         this.objects = List.copyOf(workingMemory);
         this.catalogue = catalogue;
+        this.ruleIds = ruleIds;
     }
 
     Advice toAdvice(StoredRelationship stored, FiredRuleRecorder fired, String version, long nanos) {
@@ -53,7 +56,7 @@ final class Conclusions {
         List<String> flags = codes(Flag.class, Flag::getCode);
         List<String> entitlements = codes(Entitlement.class, Entitlement::getCode);
         List<RecommendedAction> actions = ActionRanking.rank(all(ProposedAction.class), catalogue);
-        ExplanationTrace explanation = new Explainer(objects, fired).explain(cooperation, lifecycle, tier, type, flags, entitlements, actions);
+        ExplanationTrace explanation = new Explainer(objects, fired, ruleIds).explain(cooperation, lifecycle, tier, type, flags, entitlements, actions);
         return new Advice(cooperation.getStage(), stored.getPreviousStage(), cooperation.getTransition(), lifecycle,
                 tier, type, flags, entitlements, actions, fired.names(), explanation, version, nanos);
     }

@@ -40,11 +40,13 @@ final class Explainer {
 
     private final List<Object> objects;
     private final FiredRuleRecorder fired;
+    private final Map<String, String> ruleIds;
     private final List<ExplanationTrace.Output> outputs = new ArrayList<>();
 
-    Explainer(List<Object> objects, FiredRuleRecorder fired) {
+    Explainer(List<Object> objects, FiredRuleRecorder fired, Map<String, String> ruleIds) {
         this.objects = objects;
         this.fired = fired;
+        this.ruleIds = ruleIds;
     }
 
     /** Every output in the order of the answer: stage, transition, lifecycle, tier, type, flags, entitlements, actions. */
@@ -81,6 +83,12 @@ final class Explainer {
         match.bindings().forEach((id, value) -> values.put(id, Labels.format(value)));
         Set<Integer> basedOn = new TreeSet<>();
         match.matched().forEach(o -> fired.insertedBy(o).ifPresent(m -> basedOn.add(m.order())));
-        return new ExplanationTrace.Firing(RuleId.ofRuleName(match.rule()).toString(), values, List.copyOf(basedOn));
+        return new ExplanationTrace.Firing(id(match.rule()), values, List.copyOf(basedOn));
+    }
+
+    /** Every rule that can fire is in the rule set's map; the fallback only keeps a lookup from ever being wrong. */
+    private String id(String ruleName) {
+        String id = ruleIds.get(ruleName);
+        return id != null ? id : RuleId.ofRuleName(ruleName).toString();
     }
 }

@@ -8,19 +8,25 @@ import io.guanxi.facts.ShareChange;
 import io.guanxi.facts.StoredRelationship;
 import io.guanxi.rules.ActionCatalogue;
 import io.guanxi.rules.RuleFile;
+import io.guanxi.rules.RuleId;
 import io.guanxi.rules.RuleSetSource;
 import io.guanxi.rules.explain.RuleText;
 import io.guanxi.rules.explain.TraceRenderer;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.kie.api.KieBase;
+import org.kie.api.definition.rule.Rule;
 import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
 
 /**
  * One compiled, immutable rule set: safe to evaluate from many threads at once. Each evaluation
- * runs in its own short-lived session (the stateless pattern) so its conclusions can be read back.
+ * runs in a session of its own, reset before the next evaluation takes it, so its conclusions can be
+ * read back.
  */
 public final class RuleSet {
 
@@ -29,6 +35,14 @@ public final class RuleSet {
     private final ActionCatalogue catalogue;
     private final Instant loadedAt;
     private final TraceRenderer renderer;
+    /** Each rule's id by its full name, worked out once here rather than for every firing. */
+    private final Map<String, String> ruleIds;
+    /**
+     * Sessions to reuse: a new session builds its network memories anew, a pooled one is reset on
+     * dispose (facts, agenda, listeners) and keeps them. The pool grows to the number of evaluations
+     * running at once and starts empty, so a rule set compiled only to be checked pays nothing.
+     */
+    private final KieSessionsPool sessions;
 
     public RuleSet(RuleSetSource source, KieBase kieBase, ActionCatalogue catalogue, Instant loadedAt) {
         this.source = source;
@@ -36,6 +50,10 @@ public final class RuleSet {
         this.catalogue = catalogue;
         this.loadedAt = loadedAt;
         this.renderer = new TraceRenderer(RuleText.of(kieBase), catalogue);
+        this.sessions = kieBase.newKieSessionsPool(0);
+        this.ruleIds = kieBase.getKiePackages().stream().flatMap(p -> p.getRules().stream())
+                .collect(Collectors.toUnmodifiableMap(Rule::getName, r -> RuleId.ofRuleName(r.getName()).toString(),
+                        (same, again) -> same));
     }
 
     public String version() {
@@ -62,7 +80,7 @@ public final class RuleSet {
     public Advice evaluate(CustomerFacts facts, StoredRelationship stored) {
         long start = System.nanoTime();
         FiredRuleRecorder fired = new FiredRuleRecorder();
-        Conclusions conclusions = new Conclusions(conclude(facts, stored, fired), catalogue);
+        Conclusions conclusions = new Conclusions(conclude(facts, stored, fired), catalogue, ruleIds);
         return conclusions.toAdvice(stored, fired, version(), System.nanoTime() - start);
     }
 
@@ -76,7 +94,7 @@ public final class RuleSet {
 
     /** Everything an evaluation left in working memory, unchecked: the completeness check reads it. */
     public List<Object> conclude(CustomerFacts facts, StoredRelationship stored, FiredRuleRecorder fired) {
-        KieSession session = kieBase.newKieSession();
+        KieSession session = sessions.newKieSession();
         try {
             session.addEventListener((AgendaEventListener) fired);
             session.addEventListener((RuleRuntimeEventListener) fired);
