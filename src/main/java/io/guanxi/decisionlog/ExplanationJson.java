@@ -33,6 +33,12 @@ public final class ExplanationJson {
 
     /** The stored form. */
     public static String write(ExplanationTrace trace) {
+        return write(new DecisionFacts(trace, null));
+    }
+
+    /** The stored form of a decision's facts: the trace, and each action's proposing rule ids as {@code "actions"}. */
+    public static String write(DecisionFacts facts) {
+        ExplanationTrace trace = facts.trace();
         StringWriter out = new StringWriter(1024);
         try (JsonGenerator g = JSON.createGenerator(out)) {
             g.writeStartObject();
@@ -58,6 +64,13 @@ public final class ExplanationJson {
                 g.writeEndObject();
             }
             g.writeEndArray();
+            if (facts.actionRules() != null) {
+                g.writeArrayFieldStart("actions");
+                for (List<String> rules : facts.actionRules()) {
+                    strings(g, null, rules);
+                }
+                g.writeEndArray();
+            }
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -72,13 +85,26 @@ public final class ExplanationJson {
 
     /** The stored trace, as {@link #write(ExplanationTrace)} wrote it. */
     public static ExplanationTrace read(String stored) {
+        return readFacts(stored).trace();
+    }
+
+    /** The stored facts, as {@link #write(DecisionFacts)} wrote them; without {@code "actions"}, null action rules. */
+    public static DecisionFacts readFacts(String stored) {
         List<ExplanationTrace.Output> outputs = new ArrayList<>();
         List<ExplanationTrace.Firing> firings = new ArrayList<>();
+        List<List<String>> actions = null;
         try (JsonParser p = JSON.createParser(stored)) {
             expect(p, JsonToken.START_OBJECT);
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
                 expect(p, JsonToken.START_ARRAY);
+                if (field.equals("actions")) {
+                    actions = new ArrayList<>();
+                    while (p.nextToken() == JsonToken.START_ARRAY) {
+                        actions.add(strings(p));
+                    }
+                    continue;
+                }
                 while (p.nextToken() == JsonToken.START_OBJECT) {
                     if (field.equals("outputs")) {
                         outputs.add(output(p));
@@ -92,7 +118,7 @@ public final class ExplanationJson {
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("the stored explanation is not a trace: " + e.getMessage(), e);
         }
-        return new ExplanationTrace(outputs, firings);
+        return new DecisionFacts(new ExplanationTrace(outputs, firings), actions);
     }
 
     /** The rendered form, an array with one entry per output. */
@@ -161,6 +187,15 @@ public final class ExplanationJson {
         return p.getText();
     }
 
+    /** The strings of an array whose START_ARRAY was just read. */
+    private static List<String> strings(JsonParser p) throws IOException {
+        List<String> values = new ArrayList<>();
+        while (p.nextToken() == JsonToken.VALUE_STRING) {
+            values.add(p.getText());
+        }
+        return values;
+    }
+
     private static List<Integer> numbers(JsonParser p) throws IOException {
         expect(p, JsonToken.START_ARRAY);
         List<Integer> numbers = new ArrayList<>();
@@ -203,8 +238,13 @@ public final class ExplanationJson {
         g.writeEndObject();
     }
 
-    private static void strings(JsonGenerator g, String name, List<String> values) throws IOException {
-        g.writeArrayFieldStart(name);
+    /** An array of strings; a field of that name, or an array element when {@code name} is null. */
+    static void strings(JsonGenerator g, String name, List<String> values) throws IOException {
+        if (name == null) {
+            g.writeStartArray();
+        } else {
+            g.writeArrayFieldStart(name);
+        }
         for (String v : values) {
             g.writeString(v);
         }

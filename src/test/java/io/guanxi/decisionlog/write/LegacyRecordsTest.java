@@ -21,7 +21,7 @@ class LegacyRecordsTest {
     void unchainedRecordIsSealedAtStartAndVerifies() throws Exception {
         String legacyId = UUID.randomUUID().toString();
         try (Connection c = AuditDatabase.connect()) {
-            AuditDatabase.update(c, "INSERT INTO decision_record (" + ChainEncoding.COLUMNS.replace("seq, ", "")
+            AuditDatabase.update(c, "INSERT INTO decision_record (" + ChainEncoding.COLUMNS.replace("seq, ", "").replace(", decision_json", "")
                     + ") VALUES (?, ?, NULL, 'sha256:old', NULL, 'INITIAL', 'NEW', 'FORMATION', 'STANDARD',"
                     + " 'TRANSACTIONAL', '{}', '{}', '[]', '2025-01-01 00:00:00.000', 5, '[]')",
                     legacyId, AdviceApi.uniqueCustomer("LEGACY"));
