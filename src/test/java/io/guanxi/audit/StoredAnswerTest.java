@@ -12,7 +12,10 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import io.guanxi.testing.AuditDatabase;
 import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +67,24 @@ class StoredAnswerTest {
             assertEquals(answer.get("firedRules"), tree(row.get(11)));
             assertEquals(explanation, tree(row.get(15)));
             assertExplains(answer, explanation);
+        }
+    }
+
+    @Test
+    void aNewDecisionIsStoredAsFactsWithoutItsRenderings() throws SQLException {
+        AdviceApi api = new AdviceApi(client, json);
+        JsonNode answer = advise(api, AdviceApi.uniqueCustomer("LEAN"), Map.of("purchaseShare", 0.62));
+
+        try (Connection c = AuditDatabase.connect()) {
+            String id = answer.get("decisionId").getStringValue();
+            String where = " FROM decision_record WHERE decision_id = ?";
+            assertEquals("111", AuditDatabase.text(c, "SELECT CONCAT(output_json IS NULL, fired_rules IS NULL,"
+                    + " explanation_json IS NULL)" + where, id), "output, fired rules and explanation are not stored");
+            String facts = AuditDatabase.text(c, "SELECT decision_json" + where, id);
+            String firstRule = answer.get("firedRules").values().iterator().next().getStringValue();
+            assertTrue(facts.contains("\"" + firstRule.split(" ", 2)[0] + "\""), "rule ids: " + facts);
+            assertFalse(facts.contains(firstRule), "no rule names");
+            assertFalse(facts.contains(answer.get("cooperationStage").get("label").getStringValue()), "no labels");
         }
     }
 
