@@ -43,7 +43,7 @@ public class DecisionReader {
         TraceRenderer renderer = ruleSets.renderer(r.rulesetVersion());
         List<String> fired = firedRules(facts.trace(), renderer);
         return new Reading(AnswerJson.write(r, facts, fired, renderer), strings(fired),
-                ExplanationJson.write(renderer.render(facts.trace())));
+                RenderedExplanation.write(renderer.render(facts.trace())));
     }
 
     /** The JSON array of the fired rules' full names, all a page summary needs (from either kind of record). */
@@ -60,7 +60,7 @@ public class DecisionReader {
         if (ExplanationJson.isRendered(stored)) {
             return stored;
         }
-        return ExplanationJson.write(ruleSets.explain(rulesetVersion, ExplanationJson.read(stored)));
+        return RenderedExplanation.write(ruleSets.explain(rulesetVersion, ExplanationJson.read(stored)));
     }
 
     /** The full names of the rules that fired, in firing order, each once, as the answer lists them. */

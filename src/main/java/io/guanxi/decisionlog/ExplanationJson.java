@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import io.guanxi.facts.Explanation;
 import io.guanxi.facts.ExplanationTrace;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -15,14 +14,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The two JSON forms of a decision's explanation. Stored (column {@code explanation_json}, covered
- * by the audit chain): the {@link ExplanationTrace}, e.g.
+ * The stored JSON form of a decision's explanation, covered by the audit chain: the
+ * {@link ExplanationTrace}, e.g.
  * {@code {"outputs":[{"output":"tier","code":"STRATEGIC","firings":[3,4]}],
- * "firings":[{"rule":"TIER-010","values":{"$annualRevenue":"6000000"},"basedOn":[1]}, …]}}.
- * Read (the explanation endpoint): an array with one object per output, its code, Chinese label and
- * the rules that set it (full name, conditions, values read with labels, basedOn, one-line text),
- * rendered with the rule set version that decided. Records stored before the trace existed hold
- * that array already (or {@code []}).
+ * "firings":[{"rule":"TIER-010","values":{"$annualRevenue":"6000000"},"basedOn":[1]}, …]}}, in
+ * column {@code explanation_json} (records of V4 to V7) or, with each action's proposing rule ids
+ * as {@code "actions":[["NBA-090"], …]}, in {@code decision_json} ({@link DecisionFacts}, since V8).
+ * What the explanation endpoint reads is rendered from it ({@link RenderedExplanation}); records
+ * stored before the trace existed hold that rendered array already (or {@code []}).
  */
 public final class ExplanationJson {
 
@@ -121,31 +120,6 @@ public final class ExplanationJson {
         return new DecisionFacts(new ExplanationTrace(outputs, firings), actions);
     }
 
-    /** The rendered form, an array with one entry per output. */
-    public static String write(List<Explanation> explanations) {
-        StringWriter out = new StringWriter(8192);
-        try (JsonGenerator g = JSON.createGenerator(out)) {
-            g.writeStartArray();
-            for (Explanation e : explanations) {
-                g.writeStartObject();
-                g.writeStringField("output", e.output());
-                g.writeStringField("outputLabel", e.outputLabel());
-                g.writeStringField("code", e.code());
-                g.writeStringField("label", e.label());
-                g.writeArrayFieldStart("rules");
-                for (Explanation.Reason r : e.rules()) {
-                    reason(g, r);
-                }
-                g.writeEndArray();
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
-    }
-
     private static ExplanationTrace.Output output(JsonParser p) throws IOException {
         String output = null;
         String code = null;
@@ -217,25 +191,6 @@ public final class ExplanationJson {
             g.writeNumber(v);
         }
         g.writeEndArray();
-    }
-
-    private static void reason(JsonGenerator g, Explanation.Reason r) throws IOException {
-        g.writeStartObject();
-        g.writeStringField("rule", r.rule());
-        g.writeStringField("text", r.text());
-        strings(g, "conditions", r.conditions());
-        g.writeArrayFieldStart("values");
-        for (Explanation.Value v : r.values()) {
-            g.writeStartObject();
-            g.writeStringField("name", v.name());
-            g.writeStringField("label", v.label());
-            g.writeStringField("value", v.value());
-            g.writeStringField("valueLabel", v.valueLabel());
-            g.writeEndObject();
-        }
-        g.writeEndArray();
-        strings(g, "basedOn", r.basedOn());
-        g.writeEndObject();
     }
 
     /** An array of strings; a field of that name, or an array element when {@code name} is null. */

@@ -22,7 +22,7 @@ import java.time.LocalDateTime;
  * @param decidedAt   UTC, millisecond precision
  * @param explanationJson for each output, the rules that set it and the fact values they read; null
  *                    on records that store facts
- * @param decisionJson the facts of the decision (see {@code DecisionJson}): the explanation trace and
+ * @param decisionJson the facts of the decision ({@code DecisionFacts}): the explanation trace and
  *                    each action's proposing rule ids; null on records stored before V8
  * @param seq         the record's place in the audit chain, gap-free from 1 (set when appended)
  * @param prevHash    the hash of the record before it ({@link ChainEncoding#GENESIS} for the first)
