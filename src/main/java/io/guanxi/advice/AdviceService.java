@@ -5,6 +5,7 @@ import io.guanxi.customer.CustomerState;
 import io.guanxi.decisionlog.AppendResult;
 import io.guanxi.decisionlog.Decision;
 import io.guanxi.decisionlog.DecisionLogUnavailableException;
+import io.guanxi.decisionlog.DecisionReader;
 import io.guanxi.decisionlog.DecisionStore;
 import io.guanxi.decisionlog.chain.DecisionRecord;
 import io.guanxi.facts.Advice;
@@ -44,9 +45,12 @@ class AdviceService {
     private final DecisionStore store;
     private final CustomerLocks locks;
     private final JsonMapper json;
+    private final DecisionReader reader;
     private final Clock clock;
 
-    AdviceService(LiveRuleSet rules, DecisionStore store, CustomerLocks locks, JsonMapper json, Clock clock) {
+    AdviceService(LiveRuleSet rules, DecisionStore store, CustomerLocks locks, JsonMapper json, DecisionReader reader,
+                  Clock clock) {
+        this.reader = reader;
         this.rules = rules;
         this.store = store;
         this.locks = locks;
@@ -98,7 +102,7 @@ class AdviceService {
         Instant decidedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         AdviceResponse response = AdviceResponse.of(UUID.randomUUID().toString(), facts.getCustomerId(), advice, decidedAt);
         AppendResult result = store.append(new Decision(response.decisionId(), request.requestId(), facts, advice,
-                response, decidedAt, state.map(CustomerState::version).orElse(null)));
+                decidedAt, state.map(CustomerState::version).orElse(null)));
         switch (result) {
             case COMMITTED -> {
                 return response;
@@ -121,7 +125,7 @@ class AdviceService {
             throw new IdempotencyConflictException("requestId " + requestId + " was already used by decision "
                     + earlier.decisionId() + " for different facts or another customer");
         }
-        return read(earlier.outputJson());
+        return read(reader.read(earlier).output());
     }
 
     private static StoredRelationship stored(Optional<CustomerState> state) {

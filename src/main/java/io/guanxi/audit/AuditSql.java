@@ -1,6 +1,7 @@
 package io.guanxi.audit;
 
 import io.guanxi.platform.UtcMillis;
+import io.guanxi.platform.db.Placeholders;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,14 +18,14 @@ final class AuditSql {
 
     static final String SUMMARY_COLUMNS = "d.id, d.decision_id, d.customer_id, d.request_id, d.ruleset_version, "
             + "d.decided_at, d.previous_stage, d.cooperation_stage, d.transition, d.lifecycle_stage, d.tier, "
-            + "d.relationship_type, d.fired_rules";
+            + "d.relationship_type, d.fired_rules, d.decision_json";
     static final String FULL_COLUMNS = SUMMARY_COLUMNS
             + ", d.evaluation_micros, d.input_json, d.output_json, d.explanation_json";
 
     private final StringBuilder sql = new StringBuilder("SELECT ");
     private final List<Object> parameters = new ArrayList<>();
 
-    private AuditSql(AuditQuery q, boolean full, long[] periodIds) {
+    private AuditSql(AuditQuery q, boolean full, long[] periodIds, List<String> namingVersions) {
         sql.append(full ? FULL_COLUMNS : SUMMARY_COLUMNS);
         String order = "d.id";
         if (q.ruleId() != null) {
@@ -45,7 +46,7 @@ final class AuditSql {
         where("d.decided_at < ?", UtcMillis.toDatabase(q.to()));
         where("d.tier = ?", q.tier());
         where("d.transition = ?", q.transition());
-        where("JSON_CONTAINS(d.fired_rules, JSON_QUOTE(?))", q.ruleName());
+        ruleName(q.ruleName(), namingVersions);
         sql.append(" ORDER BY ").append(order);
         if (q.limit() > 0) {
             // One more than asked: whether it exists says whether there is a next page.
@@ -53,12 +54,31 @@ final class AuditSql {
         }
     }
 
-    static AuditSql summaries(Connection connection, AuditQuery q) throws SQLException {
-        return new AuditSql(q, false, periodIds(connection, q));
+    /** {@code namingVersions}: the versions whose rule of the filter's id has the filter's full name. */
+    static AuditSql summaries(Connection connection, AuditQuery q, List<String> namingVersions) throws SQLException {
+        return new AuditSql(q, false, periodIds(connection, q), namingVersions);
     }
 
-    static AuditSql full(Connection connection, AuditQuery q) throws SQLException {
-        return new AuditSql(q, true, periodIds(connection, q));
+    static AuditSql full(Connection connection, AuditQuery q, List<String> namingVersions) throws SQLException {
+        return new AuditSql(q, true, periodIds(connection, q), namingVersions);
+    }
+
+    /**
+     * A record that holds its fired rules' names must list the name; one that stores facts (rule ids
+     * only, already matched through decision_rule) must come from a version that gives the id that name.
+     */
+    private void ruleName(String name, List<String> namingVersions) {
+        if (name == null) {
+            return;
+        }
+        sql.append(" AND (JSON_CONTAINS(d.fired_rules, JSON_QUOTE(?))");
+        parameters.add(name);
+        if (!namingVersions.isEmpty()) {
+            sql.append(" OR d.fired_rules IS NULL AND d.ruleset_version IN (")
+                    .append(Placeholders.of(namingVersions.size(), "?")).append(')');
+            parameters.addAll(namingVersions);
+        }
+        sql.append(')');
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.guanxi.audit;
 
+import io.guanxi.decisionlog.DecisionReader;
 import java.io.IOException;
 import java.io.Writer;
 import java.sql.ResultSet;
@@ -8,8 +9,7 @@ import java.sql.SQLException;
 /**
  * Writes decision log rows as CSV (RFC 4180): a header line, CRLF line ends, a field quoted when it
  * holds a comma, quote, CR or LF, quotes doubled; an absent value is an empty field. The JSON columns
- * are one field each, holding the JSON as stored (the explanation as the explanation endpoint
- * renders it).
+ * are one field each, holding the JSON as the decision view and explanation endpoint read it.
  */
 final class CsvRows {
 
@@ -27,14 +27,18 @@ final class CsvRows {
         line(out, HEADER);
     }
 
-    static void write(Writer out, ResultSet row, ExplanationReader explanations) throws IOException, SQLException {
+    static void write(Writer out, ResultSet row, DecisionReader reader) throws IOException, SQLException {
+        DecisionReader.Reading reading = reader.read(DecisionRows.record(row));
         String[] fields = new String[COLUMNS.length];
         for (int i = 0; i < COLUMNS.length; i++) {
             String column = COLUMNS[i];
-            fields[i] = column == null ? DecisionRows.decidedAt(row)
-                    : column.equals("explanation_json") ? explanations.rendered(row.getString("ruleset_version"),
-                            row.getString(column))
-                    : row.getString(column);
+            fields[i] = switch (column == null ? "decided_at" : column) {
+                case "decided_at" -> DecisionRows.decidedAt(row);
+                case "fired_rules" -> reading.firedRules();
+                case "output_json" -> reading.output();
+                case "explanation_json" -> reading.explanations();
+                default -> row.getString(column);
+            };
         }
         line(out, fields);
     }

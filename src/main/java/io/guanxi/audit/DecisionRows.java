@@ -2,6 +2,8 @@ package io.guanxi.audit;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.guanxi.decisionlog.DecisionReader;
+import io.guanxi.decisionlog.chain.DecisionRecord;
 import io.guanxi.platform.UtcMillis;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -10,9 +12,9 @@ import java.sql.SQLException;
 import java.time.LocalDateTime;
 
 /**
- * Writes decision log rows as JSON objects, straight from the result set: the stored JSON columns
- * (fired rules, input, output) are copied as they are, never parsed and re-encoded; the explanation
- * is rendered from its stored trace.
+ * Writes decision log rows as JSON objects, straight from the result set: the input and the
+ * renderings a record holds are copied as they are, never parsed and re-encoded; what a record
+ * stores as facts (answer, fired rules, explanation) is rendered by the {@link DecisionReader}.
  */
 final class DecisionRows {
 
@@ -25,11 +27,10 @@ final class DecisionRows {
         return JSON.createGenerator(out).configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
     }
 
-    /**
-     * One record: the summary a page lists and, with {@code explanations} (null for a summary), what
-     * an export carries as well.
-     */
-    static void write(JsonGenerator g, ResultSet row, ExplanationReader explanations) throws IOException, SQLException {
+    /** One record: the summary a page lists and, when {@code full}, what an export carries as well. */
+    static void write(JsonGenerator g, ResultSet row, DecisionReader reader, boolean full)
+            throws IOException, SQLException {
+        DecisionReader.Reading reading = full ? reader.read(record(row)) : null;
         g.writeStartObject();
         g.writeStringField("decisionId", row.getString("decision_id"));
         g.writeStringField("customerId", row.getString("customer_id"));
@@ -42,15 +43,26 @@ final class DecisionRows {
         g.writeStringField("lifecycleStage", row.getString("lifecycle_stage"));
         g.writeStringField("tier", row.getString("tier"));
         g.writeStringField("relationshipType", row.getString("relationship_type"));
-        g.writeFieldName("firedRules");
-        g.writeRawValue(row.getString("fired_rules"));
-        if (explanations != null) {
+        raw(g, "firedRules", full ? reading.firedRules() : reader.firedRules(row.getString("ruleset_version"),
+                row.getString("fired_rules"), row.getString("decision_json")));
+        if (full) {
             g.writeNumberField("evaluationMicros", row.getLong("evaluation_micros"));
             raw(g, "input", row.getString("input_json"));
-            raw(g, "output", row.getString("output_json"));
-            raw(g, "explanations", explanations.rendered(row.getString("ruleset_version"), row.getString("explanation_json")));
+            raw(g, "output", reading.output());
+            raw(g, "explanations", reading.explanations());
         }
         g.writeEndObject();
+    }
+
+    /** The record of a row that selected {@link AuditSql#FULL_COLUMNS} (not its place in the chain). */
+    static DecisionRecord record(ResultSet row) throws SQLException {
+        return new DecisionRecord(row.getLong("id"), row.getString("decision_id"), row.getString("customer_id"),
+                row.getString("request_id"), row.getString("ruleset_version"), row.getString("previous_stage"),
+                row.getString("cooperation_stage"), row.getString("transition"), row.getString("lifecycle_stage"),
+                row.getString("tier"), row.getString("relationship_type"), row.getString("input_json"),
+                row.getString("output_json"), row.getString("fired_rules"),
+                row.getObject("decided_at", LocalDateTime.class), row.getLong("evaluation_micros"),
+                row.getString("explanation_json"), row.getString("decision_json"), null, null, null);
     }
 
     static String decidedAt(ResultSet row) throws SQLException {

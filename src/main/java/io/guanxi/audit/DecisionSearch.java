@@ -1,6 +1,8 @@
 package io.guanxi.audit;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.guanxi.decisionlog.DecisionReader;
+import io.guanxi.rules.lifecycle.RuleSetArchive;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.server.types.files.StreamedFile;
@@ -12,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import javax.sql.DataSource;
 
 /**
@@ -22,10 +25,12 @@ import javax.sql.DataSource;
 public class DecisionSearch {
 
     private final DataSource dataSource;
-    private final ExplanationReader explanations;
+    private final DecisionReader reader;
+    private final RuleSetArchive ruleSets;
 
-    DecisionSearch(DataSource dataSource, ExplanationReader explanations) {
-        this.explanations = explanations;
+    DecisionSearch(DataSource dataSource, DecisionReader reader, RuleSetArchive ruleSets) {
+        this.reader = reader;
+        this.ruleSets = ruleSets;
         // The plain pool: a streaming export keeps its connection after the request's thread returns.
         this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
     }
@@ -34,7 +39,7 @@ public class DecisionSearch {
     public String page(AuditQuery query) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
         try (Connection connection = dataSource.getConnection();
-             ResultSet rows = AuditSql.summaries(connection, query).execute(connection, 0);
+             ResultSet rows = AuditSql.summaries(connection, query, namingVersions(query)).execute(connection, 0);
              JsonGenerator json = DecisionRows.generator(out)) {
             writePage(json, rows, query.limit());
         } catch (SQLException e) {
@@ -46,7 +51,7 @@ public class DecisionSearch {
     }
 
     /** Up to {@code limit} records; the query asked for one more, whose presence means a next page. */
-    private static void writePage(JsonGenerator json, ResultSet rows, int limit) throws IOException, SQLException {
+    private void writePage(JsonGenerator json, ResultSet rows, int limit) throws IOException, SQLException {
         json.writeStartObject();
         json.writeArrayFieldStart("items");
         long lastId = 0;
@@ -57,7 +62,7 @@ public class DecisionSearch {
                 more = true;
                 break;
             }
-            DecisionRows.write(json, rows, null);
+            DecisionRows.write(json, rows, reader, false);
             lastId = rows.getLong("id");
         }
         json.writeEndArray();
@@ -70,13 +75,21 @@ public class DecisionSearch {
         Connection connection = null;
         try {
             connection = dataSource.getConnection();
-            ExportStream stream = new ExportStream(connection, query, explanations);
+            ExportStream stream = new ExportStream(connection, query, namingVersions(query), reader);
             return new StreamedFile(stream, MediaType.of(stream.format().contentType()))
                     .attach("decisions." + stream.format().fileExtension());
         } catch (SQLException | IOException | RuntimeException e) {
             closeQuietly(connection, e);
             throw new IllegalStateException("the decision log could not be read", e);
         }
+    }
+
+    /**
+     * For a filter by full rule name: the rule-set versions in which the rule of that id has that
+     * name, since records that store facts keep rule ids only (none without such a filter).
+     */
+    private List<String> namingVersions(AuditQuery query) {
+        return query.ruleName() == null ? List.of() : ruleSets.versionsNaming(query.ruleId(), query.ruleName());
     }
 
     private static void closeQuietly(Connection connection, Exception cause) {

@@ -1,6 +1,7 @@
 package io.guanxi.audit;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.guanxi.decisionlog.DecisionReader;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -24,26 +25,26 @@ public interface ExportFormat {
 
     String fileExtension();
 
-    /** Explanations are rendered as the explanation endpoint renders them. */
-    static ExportFormat of(String name, OutputStream out, ExplanationReader explanations) throws IOException {
-        return "csv".equals(name) ? new Csv(out, explanations) : new Jsonl(out, explanations);
+    /** Records read as the decision view and the explanation endpoint read them. */
+    static ExportFormat of(String name, OutputStream out, DecisionReader reader) throws IOException {
+        return "csv".equals(name) ? new Csv(out, reader) : new Jsonl(out, reader);
     }
 
     /** Newline-delimited JSON: every record, the last one too, ends with LF. */
     final class Jsonl implements ExportFormat {
         private final OutputStream out;
         private final JsonGenerator json;
-        private final ExplanationReader explanations;
+        private final DecisionReader reader;
 
-        Jsonl(OutputStream out, ExplanationReader explanations) throws IOException {
+        Jsonl(OutputStream out, DecisionReader reader) throws IOException {
             this.out = out;
-            this.explanations = explanations;
+            this.reader = reader;
             this.json = DecisionRows.generator(out);
         }
 
         @Override
         public void write(ResultSet row) throws IOException, SQLException {
-            DecisionRows.write(json, row, explanations);
+            DecisionRows.write(json, row, reader, true);
             json.flush();
             out.write('\n');
         }
@@ -67,17 +68,17 @@ public interface ExportFormat {
     /** RFC 4180 CSV in UTF-8, the header line first. */
     final class Csv implements ExportFormat {
         private final Writer out;
-        private final ExplanationReader explanations;
+        private final DecisionReader reader;
 
-        Csv(OutputStream out, ExplanationReader explanations) throws IOException {
+        Csv(OutputStream out, DecisionReader reader) throws IOException {
             this.out = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            this.explanations = explanations;
+            this.reader = reader;
             CsvRows.header(this.out);
         }
 
         @Override
         public void write(ResultSet row) throws IOException, SQLException {
-            CsvRows.write(out, row, explanations);
+            CsvRows.write(out, row, reader);
         }
 
         @Override

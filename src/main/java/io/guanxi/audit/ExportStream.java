@@ -1,11 +1,13 @@
 package io.guanxi.audit;
 
+import io.guanxi.decisionlog.DecisionReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,11 +41,11 @@ final class ExportStream extends InputStream {
     private boolean done;
     private boolean closed;
 
-    ExportStream(Connection connection, AuditQuery query, ExplanationReader explanations)
+    ExportStream(Connection connection, AuditQuery query, List<String> namingVersions, DecisionReader reader)
             throws SQLException, IOException {
         this.connection = connection;
-        this.rows = AuditSql.full(connection, query).execute(connection, FETCH_SIZE);
-        this.format = ExportFormat.of(query.format(), chunk, explanations);
+        this.rows = AuditSql.full(connection, query, namingVersions).execute(connection, FETCH_SIZE);
+        this.format = ExportFormat.of(query.format(), chunk, reader);
     }
 
     ExportFormat format() {

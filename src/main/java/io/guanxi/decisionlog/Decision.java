@@ -14,11 +14,10 @@ import java.time.Instant;
  * @param facts        the validated facts, defaults applied
  * @param advice       what the rules concluded: outputs, fired rules, explanation, rule-set version and
  *                     the stage the customer was in before
- * @param answer       the answer exactly as returned to the caller (stored as its JSON)
  * @param decidedAt    when, at millisecond precision
  * @param stateVersion the version of the stored state the decision was judged against; null when the
  *                     customer had none
  */
 public record Decision(String decisionId, @Nullable String requestId, CustomerFacts facts, Advice advice,
-                       Object answer, Instant decidedAt, @Nullable Long stateVersion) {
+                       Instant decidedAt, @Nullable Long stateVersion) {
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import io.guanxi.facts.Explanation;
 import io.guanxi.facts.ExplanationTrace;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -15,14 +14,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The two JSON forms of a decision's explanation. Stored (column {@code explanation_json}, covered
- * by the audit chain): the {@link ExplanationTrace}, e.g.
+ * The stored JSON form of a decision's explanation, covered by the audit chain: the
+ * {@link ExplanationTrace}, e.g.
  * {@code {"outputs":[{"output":"tier","code":"STRATEGIC","firings":[3,4]}],
- * "firings":[{"rule":"TIER-010","values":{"$annualRevenue":"6000000"},"basedOn":[1]}, …]}}.
- * Read (the explanation endpoint): an array with one object per output, its code, Chinese label and
- * the rules that set it (full name, conditions, values read with labels, basedOn, one-line text),
- * rendered with the rule set version that decided. Records stored before the trace existed hold
- * that array already (or {@code []}).
+ * "firings":[{"rule":"TIER-010","values":{"$annualRevenue":"6000000"},"basedOn":[1]}, …]}}, in
+ * column {@code explanation_json} (records of V4 to V7) or, with each action's proposing rule ids
+ * as {@code "actions":[["NBA-090"], …]}, in {@code decision_json} ({@link DecisionFacts}, since V8).
+ * What the explanation endpoint reads is rendered from it ({@link RenderedExplanation}); records
+ * stored before the trace existed hold that rendered array already (or {@code []}).
  */
 public final class ExplanationJson {
 
@@ -33,6 +32,12 @@ public final class ExplanationJson {
 
     /** The stored form. */
     public static String write(ExplanationTrace trace) {
+        return write(new DecisionFacts(trace, null));
+    }
+
+    /** The stored form of a decision's facts: the trace, and each action's proposing rule ids as {@code "actions"}. */
+    public static String write(DecisionFacts facts) {
+        ExplanationTrace trace = facts.trace();
         StringWriter out = new StringWriter(1024);
         try (JsonGenerator g = JSON.createGenerator(out)) {
             g.writeStartObject();
@@ -58,6 +63,13 @@ public final class ExplanationJson {
                 g.writeEndObject();
             }
             g.writeEndArray();
+            if (facts.actionRules() != null) {
+                g.writeArrayFieldStart("actions");
+                for (List<String> rules : facts.actionRules()) {
+                    strings(g, null, rules);
+                }
+                g.writeEndArray();
+            }
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -72,13 +84,26 @@ public final class ExplanationJson {
 
     /** The stored trace, as {@link #write(ExplanationTrace)} wrote it. */
     public static ExplanationTrace read(String stored) {
+        return readFacts(stored).trace();
+    }
+
+    /** The stored facts, as {@link #write(DecisionFacts)} wrote them; without {@code "actions"}, null action rules. */
+    public static DecisionFacts readFacts(String stored) {
         List<ExplanationTrace.Output> outputs = new ArrayList<>();
         List<ExplanationTrace.Firing> firings = new ArrayList<>();
+        List<List<String>> actions = null;
         try (JsonParser p = JSON.createParser(stored)) {
             expect(p, JsonToken.START_OBJECT);
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
                 expect(p, JsonToken.START_ARRAY);
+                if (field.equals("actions")) {
+                    actions = new ArrayList<>();
+                    while (p.nextToken() == JsonToken.START_ARRAY) {
+                        actions.add(strings(p));
+                    }
+                    continue;
+                }
                 while (p.nextToken() == JsonToken.START_OBJECT) {
                     if (field.equals("outputs")) {
                         outputs.add(output(p));
@@ -92,32 +117,7 @@ public final class ExplanationJson {
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("the stored explanation is not a trace: " + e.getMessage(), e);
         }
-        return new ExplanationTrace(outputs, firings);
-    }
-
-    /** The rendered form, an array with one entry per output. */
-    public static String write(List<Explanation> explanations) {
-        StringWriter out = new StringWriter(8192);
-        try (JsonGenerator g = JSON.createGenerator(out)) {
-            g.writeStartArray();
-            for (Explanation e : explanations) {
-                g.writeStartObject();
-                g.writeStringField("output", e.output());
-                g.writeStringField("outputLabel", e.outputLabel());
-                g.writeStringField("code", e.code());
-                g.writeStringField("label", e.label());
-                g.writeArrayFieldStart("rules");
-                for (Explanation.Reason r : e.rules()) {
-                    reason(g, r);
-                }
-                g.writeEndArray();
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
+        return new DecisionFacts(new ExplanationTrace(outputs, firings), actions);
     }
 
     private static ExplanationTrace.Output output(JsonParser p) throws IOException {
@@ -161,6 +161,15 @@ public final class ExplanationJson {
         return p.getText();
     }
 
+    /** The strings of an array whose START_ARRAY was just read. */
+    private static List<String> strings(JsonParser p) throws IOException {
+        List<String> values = new ArrayList<>();
+        while (p.nextToken() == JsonToken.VALUE_STRING) {
+            values.add(p.getText());
+        }
+        return values;
+    }
+
     private static List<Integer> numbers(JsonParser p) throws IOException {
         expect(p, JsonToken.START_ARRAY);
         List<Integer> numbers = new ArrayList<>();
@@ -184,27 +193,13 @@ public final class ExplanationJson {
         g.writeEndArray();
     }
 
-    private static void reason(JsonGenerator g, Explanation.Reason r) throws IOException {
-        g.writeStartObject();
-        g.writeStringField("rule", r.rule());
-        g.writeStringField("text", r.text());
-        strings(g, "conditions", r.conditions());
-        g.writeArrayFieldStart("values");
-        for (Explanation.Value v : r.values()) {
-            g.writeStartObject();
-            g.writeStringField("name", v.name());
-            g.writeStringField("label", v.label());
-            g.writeStringField("value", v.value());
-            g.writeStringField("valueLabel", v.valueLabel());
-            g.writeEndObject();
+    /** An array of strings; a field of that name, or an array element when {@code name} is null. */
+    static void strings(JsonGenerator g, String name, List<String> values) throws IOException {
+        if (name == null) {
+            g.writeStartArray();
+        } else {
+            g.writeArrayFieldStart(name);
         }
-        g.writeEndArray();
-        strings(g, "basedOn", r.basedOn());
-        g.writeEndObject();
-    }
-
-    private static void strings(JsonGenerator g, String name, List<String> values) throws IOException {
-        g.writeArrayFieldStart(name);
         for (String v : values) {
             g.writeString(v);
         }

@@ -1,6 +1,6 @@
 package io.guanxi.audit.api;
 
-import io.guanxi.audit.ExplanationReader;
+import io.guanxi.decisionlog.DecisionReader;
 import io.guanxi.decisionlog.chain.DecisionRecord;
 import io.guanxi.decisionlog.chain.DecisionRecordRepository;
 import io.guanxi.platform.UtcMillis;
@@ -32,12 +32,12 @@ import java.util.Optional;
 class DecisionsController {
 
     private final DecisionRecordRepository decisions;
-    private final ExplanationReader explanations;
+    private final DecisionReader reader;
     private final JsonMapper json;
 
-    DecisionsController(DecisionRecordRepository decisions, ExplanationReader explanations, JsonMapper json) {
+    DecisionsController(DecisionRecordRepository decisions, DecisionReader reader, JsonMapper json) {
         this.decisions = decisions;
-        this.explanations = explanations;
+        this.reader = reader;
         this.json = json;
     }
 
@@ -60,7 +60,7 @@ class DecisionsController {
         return find(decisionId)
                 .<HttpResponse<?>>map(d -> HttpResponse.ok(new ExplanationView(d.decisionId(), d.customerId(),
                         d.rulesetVersion(), UtcMillis.format(d.decidedAt()),
-                        tree(explanations.rendered(d.rulesetVersion(), d.explanationJson())))))
+                        tree(reader.read(d).explanations()))))
                 .orElseGet(() -> notFound(decisionId));
     }
 
@@ -70,11 +70,12 @@ class DecisionsController {
     }
 
     private DecisionView view(DecisionRecord d) {
+        DecisionReader.Reading reading = reader.read(d);
         List<String> fired = new ArrayList<>();
-        tree(d.firedRules()).values().forEach(n -> fired.add(n.getStringValue()));
+        tree(reading.firedRules()).values().forEach(n -> fired.add(n.getStringValue()));
         return new DecisionView(d.decisionId(), d.customerId(), d.requestId(), d.rulesetVersion(),
                 UtcMillis.format(d.decidedAt()), d.evaluationMicros(),
-                tree(d.inputJson()), tree(d.outputJson()), fired);
+                tree(d.inputJson()), tree(reading.output()), fired);
     }
 
     private JsonNode tree(String stored) {

@@ -50,7 +50,8 @@ public final class ChainEncoding {
             new Field("fired_rules", String.class, DecisionRecord::firedRules),
             new Field("decided_at", LocalDateTime.class, DecisionRecord::decidedAt),
             new Field("evaluation_micros", Long.class, DecisionRecord::evaluationMicros),
-            new Field("explanation_json", String.class, DecisionRecord::explanationJson));
+            new Field("explanation_json", String.class, DecisionRecord::explanationJson),
+            new Field("decision_json", String.class, DecisionRecord::decisionJson));
 
     /** The columns of {@link #FIELDS}, comma-separated, for SELECT and INSERT. */
     public static final String COLUMNS = FIELDS.stream().map(Field::column).collect(Collectors.joining(", "));

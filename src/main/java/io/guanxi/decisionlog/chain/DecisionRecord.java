@@ -15,10 +15,15 @@ import java.time.LocalDateTime;
  * @param id          the order in which decisions were stored: given by the appender when sealing, ascending
  *                    with seq (records from before the chain have the ids the database gave them)
  * @param inputJson   the full validated input, canonical (fixed field order, exact decimals)
- * @param outputJson  the full answer as returned to the caller
- * @param firedRules  a JSON array of the names of the rules that fired, in firing order
+ * @param outputJson  the full answer as returned to the caller; null on records that store facts
+ *                    ({@code decisionJson}), whose answer is rendered on reading
+ * @param firedRules  a JSON array of the names of the rules that fired, in firing order; null on
+ *                    records that store facts
  * @param decidedAt   UTC, millisecond precision
- * @param explanationJson for each output, the rules that set it and the fact values they read
+ * @param explanationJson for each output, the rules that set it and the fact values they read; null
+ *                    on records that store facts
+ * @param decisionJson the facts of the decision ({@code DecisionFacts}): the explanation trace and
+ *                    each action's proposing rule ids; null on records stored before V8
  * @param seq         the record's place in the audit chain, gap-free from 1 (set when appended)
  * @param prevHash    the hash of the record before it ({@link ChainEncoding#GENESIS} for the first)
  * @param hash        SHA-256 over this record's canonical encoding and {@code prevHash}
@@ -37,11 +42,12 @@ public record DecisionRecord(
         String tier,
         String relationshipType,
         String inputJson,
-        String outputJson,
-        String firedRules,
+        @Nullable String outputJson,
+        @Nullable String firedRules,
         LocalDateTime decidedAt,
         long evaluationMicros,
-        String explanationJson,
+        @Nullable String explanationJson,
+        @Nullable String decisionJson,
         @Nullable Long seq,
         @Nullable String prevHash,
         @Nullable String hash) {
@@ -50,12 +56,12 @@ public record DecisionRecord(
     public static DecisionRecord unsealed(String decisionId, String customerId, @Nullable String requestId,
                                    String rulesetVersion, @Nullable String previousStage,
                                    String cooperationStage, String transition, String lifecycleStage,
-                                   String tier, String relationshipType, String inputJson, String outputJson,
-                                   String firedRules, LocalDateTime decidedAt, long evaluationMicros,
-                                   String explanationJson) {
+                                   String tier, String relationshipType, String inputJson, @Nullable String outputJson,
+                                   @Nullable String firedRules, LocalDateTime decidedAt, long evaluationMicros,
+                                   @Nullable String explanationJson, @Nullable String decisionJson) {
         return new DecisionRecord(null, decisionId, customerId, requestId, rulesetVersion, previousStage,
                 cooperationStage, transition, lifecycleStage, tier, relationshipType, inputJson, outputJson,
-                firedRules, decidedAt, evaluationMicros, explanationJson, null, null, null);
+                firedRules, decidedAt, evaluationMicros, explanationJson, decisionJson, null, null, null);
     }
 
     /** Whether this record was decided for the same customer on the same facts (the canonical input is equal). */
@@ -67,9 +73,10 @@ public record DecisionRecord(
     public DecisionRecord sealed(@Nullable Long id, long seq, String prevHash) {
         DecisionRecord placed = new DecisionRecord(id, decisionId, customerId, requestId, rulesetVersion,
                 previousStage, cooperationStage, transition, lifecycleStage, tier, relationshipType, inputJson,
-                outputJson, firedRules, decidedAt, evaluationMicros, explanationJson, seq, prevHash, null);
+                outputJson, firedRules, decidedAt, evaluationMicros, explanationJson, decisionJson, seq, prevHash, null);
         return new DecisionRecord(id, decisionId, customerId, requestId, rulesetVersion, previousStage,
                 cooperationStage, transition, lifecycleStage, tier, relationshipType, inputJson, outputJson,
-                firedRules, decidedAt, evaluationMicros, explanationJson, seq, prevHash, ChainEncoding.hash(placed));
+                firedRules, decidedAt, evaluationMicros, explanationJson, decisionJson, seq, prevHash,
+                ChainEncoding.hash(placed));
     }
 }

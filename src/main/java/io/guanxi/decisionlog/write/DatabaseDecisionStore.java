@@ -15,7 +15,6 @@ import io.guanxi.platform.GroupWorker;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -44,18 +43,16 @@ final class DatabaseDecisionStore implements DecisionStore {
     private final TransactionOperations<Connection> transactions;
     private final GroupCommitAppender appender;
     private final DataSource pool;
-    private final JsonMapper json;
     private final GroupWorker<String, Optional<CustomerState>> stateReads;
 
     DatabaseDecisionStore(DecisionRecordRepository records, CustomerStateRepository states,
                           TransactionOperations<Connection> transactions, GroupCommitAppender appender,
-                          DataSource dataSource, JsonMapper json) {
+                          DataSource dataSource) {
         this.pool = DelegatingDataSource.unwrapDataSource(dataSource);
         this.records = records;
         this.states = states;
         this.transactions = transactions;
         this.appender = appender;
-        this.json = json;
         this.stateReads = new GroupWorker<>("customer-state-reader", MAX_READ_BATCH, this::readStates,
                 (count, cause) -> {
                     LOG.error("Cannot read the state of {} customer(s)", count, cause);
@@ -92,7 +89,7 @@ final class DatabaseDecisionStore implements DecisionStore {
 
     @Override
     public AppendResult append(Decision decision) {
-        return appender.append(PendingDecision.of(decision, json));
+        return appender.append(PendingDecision.of(decision));
     }
 
     @Override

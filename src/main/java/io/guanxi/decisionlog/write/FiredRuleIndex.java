@@ -3,6 +3,7 @@ package io.guanxi.decisionlog.write;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.guanxi.decisionlog.ExplanationJson;
 import io.guanxi.decisionlog.chain.DecisionRecord;
 import io.guanxi.platform.db.Placeholders;
 import io.guanxi.rules.RuleId;
@@ -58,6 +59,9 @@ final class FiredRuleIndex {
 
     /** The stable ids (the first word of each full rule name) of the rules that fired. */
     static List<String> ruleIds(DecisionRecord record) {
+        if (record.firedRules() == null) {
+            return PendingDecision.ruleIds(ExplanationJson.read(record.decisionJson()));
+        }
         Set<String> ids = new LinkedHashSet<>();
         try (JsonParser parser = JSON.createParser(record.firedRules())) {
             for (JsonToken t = parser.nextToken(); t != null; t = parser.nextToken()) {

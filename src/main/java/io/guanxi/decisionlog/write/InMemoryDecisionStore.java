@@ -12,7 +12,6 @@ import io.guanxi.decisionlog.chain.DecisionRecord;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.json.JsonMapper;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -34,11 +33,9 @@ final class InMemoryDecisionStore implements DecisionStore {
 
     private final Map<String, DecisionRecord> byRequestId = new ConcurrentHashMap<>();
     private final Map<String, CustomerState> states = new ConcurrentHashMap<>();
-    private final JsonMapper json;
     private ChainHead head = new ChainHead(0, ChainEncoding.GENESIS);
 
-    InMemoryDecisionStore(JsonMapper json) {
-        this.json = json;
+    InMemoryDecisionStore() {
         LOG.warn("*** BENCHMARK-ONLY MODE (GUANXI_BENCHMARK_IN_MEMORY=true): decisions and customer state are"
                 + " kept in memory and NOT logged to the database; they are lost on exit. Never run this in"
                 + " production. ***");
@@ -52,7 +49,7 @@ final class InMemoryDecisionStore implements DecisionStore {
 
     @Override
     public AppendResult append(Decision decided) {
-        return append(PendingDecision.of(decided, json));
+        return append(PendingDecision.of(decided));
     }
 
     private synchronized AppendResult append(PendingDecision decision) {

@@ -92,6 +92,11 @@ public final class RuleSet {
         return renderer.render(trace);
     }
 
+    /** Renders what this rule set's decisions stored: rule names by id, labels, explanations. */
+    public TraceRenderer renderer() {
+        return renderer;
+    }
+
     /** Everything an evaluation left in working memory, unchecked: the completeness check reads it. */
     public List<Object> conclude(CustomerFacts facts, StoredRelationship stored, FiredRuleRecorder fired) {
         KieSession session = sessions.newKieSession();

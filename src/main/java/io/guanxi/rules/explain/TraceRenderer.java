@@ -45,6 +45,18 @@ public final class TraceRenderer {
                 "action", new OutputKind("下一步行动", code -> catalogue.label(code).orElse(code)));
     }
 
+    /** A rule's full name in this rule set, by its stable id; the id itself for a rule the set does not have. */
+    public String ruleName(String id) {
+        RuleText text = texts.get(id);
+        return text == null ? id : text.name();
+    }
+
+    /** The Chinese label of an output's code ({@code tier}, {@code action}, …); the code itself when it has none. */
+    public String label(String output, String code) {
+        OutputKind kind = kinds.get(output);
+        return kind == null ? code : kind.codeLabel().apply(code);
+    }
+
     public List<Explanation> render(ExplanationTrace trace) {
         List<Explanation.Reason> reasons = trace.firings().stream().map(f -> reason(f, trace)).toList();
         List<Explanation> explanations = new ArrayList<>();
@@ -67,7 +79,7 @@ public final class TraceRenderer {
         });
         List<String> basedOn = firing.basedOn().stream()
                 .map(i -> trace.firings().get(i).rule())
-                .map(id -> Optional.ofNullable(texts.get(id)).map(RuleText::name).orElse(id))
+                .map(this::ruleName)
                 .toList();
         return new Explanation.Reason(text.map(RuleText::name).orElse(firing.rule()),
                 text.map(RuleText::conditions).orElse(List.of()), values, basedOn,

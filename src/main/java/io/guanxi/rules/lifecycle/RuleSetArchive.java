@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +33,7 @@ public class RuleSetArchive {
     private final RuleSetVersionStore store;
     private final RuleSetCompiler compiler;
     private final String rulesDir;
+    private final Map<String, TraceRenderer> renderers = new ConcurrentHashMap<>();
     private final Map<String, RuleSet> compiled = new LinkedHashMap<>(KEPT, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, RuleSet> eldest) {
@@ -52,11 +54,34 @@ public class RuleSetArchive {
      * of outputs, but no conditions or rule names.
      */
     public List<Explanation> explain(String version, ExplanationTrace trace) {
+        return renderer(version).render(trace);
+    }
+
+    /**
+     * What renders the decisions of a version: its rule names, conditions and labels. Kept for every
+     * version read (a few per deployment, small beside their compiled rules), so reading a log of
+     * many versions compiles each once; a version that never went live here renders ids and codes only.
+     */
+    public TraceRenderer renderer(String version) {
+        RuleSet live = engine.current();
+        if (live.version().equals(version)) {
+            return live.renderer();
+        }
+        return renderers.computeIfAbsent(version, this::compiledRenderer);
+    }
+
+    /** Every version that went live here whose rule {@code ruleId} is named {@code ruleName}. */
+    public List<String> versionsNaming(String ruleId, String ruleName) {
+        return store.activations().stream().map(RuleSetVersionStore.Activated::version).distinct()
+                .filter(v -> renderer(v).ruleName(ruleId).equals(ruleName)).toList();
+    }
+
+    private TraceRenderer compiledRenderer(String version) {
         try {
-            return version(version).explain(trace);
+            return version(version).renderer();
         } catch (UnknownRuleSetVersionException e) {
-            LOG.warn("Explaining a decision of rule set {}, which never went live here: without rule texts", version);
-            return new TraceRenderer(Map.of(), ActionCatalogue.empty()).render(trace);
+            LOG.warn("Reading decisions of rule set {}, which never went live here: without rule texts", version);
+            return new TraceRenderer(Map.of(), ActionCatalogue.empty());
         }
     }
 

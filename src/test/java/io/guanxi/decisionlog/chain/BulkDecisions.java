@@ -30,7 +30,7 @@ public final class BulkDecisions {
                 + " fired_rules, decided_at, evaluation_micros, explanation_json)"
                 + " SELECT CONCAT(?, '-0000-4000-8000-', LPAD(s.seq, 12, '0')), t.customer_id, NULL, t.ruleset_version,"
                 + " t.previous_stage, t.cooperation_stage, t.transition, t.lifecycle_stage, t.tier, t.relationship_type,"
-                + " t.input_json, '{}', t.fired_rules, t.decided_at + INTERVAL s.seq * 1000 MICROSECOND,"
+                + " t.input_json, '{}', COALESCE(t.fired_rules, '[]'), t.decided_at + INTERVAL s.seq * 1000 MICROSECOND,"
                 + " t.evaluation_micros, '[]'"
                 + " FROM seq_1_to_" + count + " s, decision_record t WHERE t.decision_id = ?";
         try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(sql)) {

@@ -50,11 +50,11 @@ class ChainTamperTest {
     }
 
     @Test
-    void alteredOutputIsLocated() throws SQLException {
+    void alteredOutputCodeIsLocated() throws SQLException {
         long target = first + 2;
         try (Connection c = AuditDatabase.connect()) {
-            String original = AuditDatabase.text(c, "SELECT output_json FROM decision_record WHERE seq = ?", target);
-            AuditDatabase.update(c, "UPDATE decision_record SET output_json = ? WHERE seq = ?",
+            String original = AuditDatabase.text(c, "SELECT decision_json FROM decision_record WHERE seq = ?", target);
+            AuditDatabase.update(c, "UPDATE decision_record SET decision_json = ? WHERE seq = ?",
                     original.replace("\"INITIAL\"", "\"STABLE\""), target);
             try {
                 assertBroken(target, "altered content");
@@ -62,7 +62,7 @@ class ChainTamperTest {
                         + "  " + target + ": altered content (its content does not match its hash)\n1 break found",
                         AuditDatabase.command("verify", "--from", String.valueOf(first), "--to", String.valueOf(last)));
             } finally {
-                AuditDatabase.update(c, "UPDATE decision_record SET output_json = ? WHERE seq = ?", original, target);
+                AuditDatabase.update(c, "UPDATE decision_record SET decision_json = ? WHERE seq = ?", original, target);
             }
         }
         assertEquals(true, verify(first, last).body().get("ok").getBooleanValue(), "repaired");

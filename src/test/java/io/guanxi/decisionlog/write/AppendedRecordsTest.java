@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -162,15 +164,17 @@ class AppendedRecordsTest {
     private static List<Stored> stored(String customerPrefix) throws SQLException {
         List<Stored> stored = new ArrayList<>();
         try (Connection c = AuditDatabase.connect();
-             PreparedStatement s = c.prepareStatement("SELECT d.id, d.seq, d.fired_rules, GROUP_CONCAT(r.rule_id)"
+             PreparedStatement s = c.prepareStatement("SELECT d.id, d.seq, d.decision_json, GROUP_CONCAT(r.rule_id)"
                      + " FROM decision_record d LEFT JOIN decision_rule r ON r.record_id = d.id"
                      + " WHERE d.customer_id LIKE ? GROUP BY d.id ORDER BY d.seq")) {
             s.setString(1, customerPrefix + "-%");
             try (ResultSet rows = s.executeQuery()) {
                 while (rows.next()) {
+                    // The rule of every firing in the stored facts (the trace), by id.
                     Set<String> fired = new TreeSet<>();
-                    for (String name : rows.getString(3).replaceAll("^\\[\"|\"]$", "").split("\",\"")) {
-                        fired.add(name.split(" ", 2)[0]);
+                    Matcher rule = Pattern.compile("\"rule\":\"([^\"]+)\"").matcher(rows.getString(3));
+                    while (rule.find()) {
+                        fired.add(rule.group(1));
                     }
                     String indexed = rows.getString(4);
                     stored.add(new Stored(rows.getLong(1), rows.getLong(2), fired,

@@ -195,7 +195,7 @@ class GroupCommitTest {
         LocalDateTime now = LocalDateTime.now().truncatedTo(ChronoUnit.MILLIS);
         DecisionRecord record = DecisionRecord.unsealed(decisionId, customer, requestId, "sha256:test", null,
                 "INITIAL", "NEW", "FORMATION", "STANDARD", "TRANSACTIONAL", "{\"customerId\":\"" + customer + "\"}",
-                "{}", "[]", now, 1, "[]");
+                "{}", "[]", now, 1, "[]", null);
         return new PendingDecision(record, new StateChange(customer, expectedVersion, "INITIAL", "0.3", decisionId, now));
     }
 }
