@@ -60,7 +60,7 @@ public class DecisionReader {
         if (ExplanationJson.isRendered(stored)) {
             return stored;
         }
-        return RenderedExplanation.write(ruleSets.explain(rulesetVersion, ExplanationJson.read(stored)));
+        return RenderedExplanation.write(ruleSets.renderer(rulesetVersion).render(ExplanationJson.read(stored)));
     }
 
     /** The full names of the rules that fired, in firing order, each once, as the answer lists them. */

@@ -1,7 +1,5 @@
 package io.guanxi.rules.lifecycle;
 
-import io.guanxi.facts.Explanation;
-import io.guanxi.facts.ExplanationTrace;
 import io.guanxi.platform.GuanxiConfiguration;
 import io.guanxi.rules.ActionCatalogue;
 import io.guanxi.rules.RuleSetSource;
@@ -46,15 +44,6 @@ public class RuleSetArchive {
         this.store = store;
         this.compiler = new RuleSetCompiler(clock);
         this.rulesDir = config.getRulesDir().toString();
-    }
-
-    /**
-     * A decision's explanation rendered with the version that made it. A version this database
-     * never stored (a decision copied in from elsewhere) still gets its rule ids, values and labels
-     * of outputs, but no conditions or rule names.
-     */
-    public List<Explanation> explain(String version, ExplanationTrace trace) {
-        return renderer(version).render(trace);
     }
 
     /**
