@@ -10,9 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The SQL of an audit query: every filter on an indexed column, records in the order they were
- * stored (the auto-increment id), a page starting after the cursor's id. The rule filter drives the
- * query from decision_rule, whose primary key (rule_id, record_id) is already in that order.
+ * The SQL of an audit query over one of the two parts of the log: the records the audit indexes
+ * reach (seq up to the indexer's position), driven from the index that serves the query's filter,
+ * and the records they do not reach yet (seq above it, or not sealed into the chain), read from the
+ * chain itself. Together they hold every record once. Both give records in the order they were
+ * stored (the id), from after the cursor's id. The unindexed part cannot filter on a rule in SQL:
+ * {@link MatchingRows} does, as it reads.
  */
 final class AuditSql {
 
@@ -25,22 +28,50 @@ final class AuditSql {
     private final StringBuilder sql = new StringBuilder("SELECT ");
     private final List<Object> parameters = new ArrayList<>();
 
-    private AuditSql(AuditQuery q, boolean full, long[] periodIds, List<String> namingVersions) {
-        sql.append(full ? FULL_COLUMNS : SUMMARY_COLUMNS);
-        String order = "d.id";
+    private AuditSql(String select) {
+        sql.setLength(0);
+        sql.append(select);
+    }
+
+    /**
+     * The records with {@code seq <= indexedSeq}; {@code periodIds} from {@link #periodIds}, and
+     * {@code namingVersions} the versions whose rule of the filter's id has the filter's full name.
+     */
+    static AuditSql indexed(AuditQuery q, boolean full, long indexedSeq, long[] periodIds,
+                            List<String> namingVersions) {
+        AuditSql s = new AuditSql("SELECT " + (full ? FULL_COLUMNS : SUMMARY_COLUMNS));
+        String order;
         if (q.ruleId() != null) {
-            // Drive from the rule index; its record_id order is the records' order.
-            sql.append(" FROM decision_rule r JOIN decision_record d ON d.id = r.record_id WHERE r.rule_id = ?");
-            parameters.add(q.ruleId());
+            s.sql.append(" FROM decision_rule r JOIN decision_record d ON d.id = r.record_id WHERE r.rule_id = ?");
+            s.parameters.add(q.ruleId());
             order = "r.record_id";
+        } else if (q.tier() != null || q.transition() != null) {
+            s.sql.append(" FROM decision_index x JOIN decision_record d ON d.id = x.record_id WHERE TRUE");
+            s.where("x.tier = ?", q.tier());
+            s.where("x.transition = ?", q.transition());
+            order = "x.record_id";
         } else {
-            sql.append(" FROM decision_record d WHERE TRUE");
+            s.sql.append(" FROM decision_record d WHERE TRUE");
+            order = "d.id";
         }
-        where(order + " > ?", q.afterId());
+        s.where("d.seq <= ?", indexedSeq);
         if (periodIds != null) {
-            where(order + " >= ?", periodIds[0]);
-            where(order + " <= ?", periodIds[1]);
+            s.where(order + " >= ?", periodIds[0]);
+            s.where(order + " <= ?", periodIds[1]);
         }
+        return s.filtered(q, order, namingVersions, true);
+    }
+
+    /** The records with {@code seq > indexedSeq} or none; without the rule filter, which the reader applies. */
+    static AuditSql unindexed(AuditQuery q, boolean full, long indexedSeq, List<String> namingVersions) {
+        AuditSql s = new AuditSql("SELECT " + (full ? FULL_COLUMNS : SUMMARY_COLUMNS)
+                + " FROM decision_record d WHERE (d.seq > ? OR d.seq IS NULL)");
+        s.parameters.add(indexedSeq);
+        return s.filtered(q, "d.id", namingVersions, q.ruleId() == null);
+    }
+
+    private AuditSql filtered(AuditQuery q, String order, List<String> namingVersions, boolean limited) {
+        where(order + " > ?", q.afterId());
         where("d.customer_id = ?", q.customerId());
         where("d.decided_at >= ?", UtcMillis.toDatabase(q.from()));
         where("d.decided_at < ?", UtcMillis.toDatabase(q.to()));
@@ -48,24 +79,16 @@ final class AuditSql {
         where("d.transition = ?", q.transition());
         ruleName(q.ruleName(), namingVersions);
         sql.append(" ORDER BY ").append(order);
-        if (q.limit() > 0) {
+        if (limited && q.limit() > 0) {
             // One more than asked: whether it exists says whether there is a next page.
             sql.append(" LIMIT ").append(q.limit() + 1);
         }
-    }
-
-    /** {@code namingVersions}: the versions whose rule of the filter's id has the filter's full name. */
-    static AuditSql summaries(Connection connection, AuditQuery q, List<String> namingVersions) throws SQLException {
-        return new AuditSql(q, false, periodIds(connection, q), namingVersions);
-    }
-
-    static AuditSql full(Connection connection, AuditQuery q, List<String> namingVersions) throws SQLException {
-        return new AuditSql(q, true, periodIds(connection, q), namingVersions);
+        return this;
     }
 
     /**
      * A record that holds its fired rules' names must list the name; one that stores facts (rule ids
-     * only, already matched through decision_rule) must come from a version that gives the id that name.
+     * only, matched by id already) must come from a version that gives the id that name.
      */
     private void ruleName(String name, List<String> namingVersions) {
         if (name == null) {
@@ -82,32 +105,23 @@ final class AuditSql {
     }
 
     /**
-     * The lowest and highest id decided in the period: exact bounds (every record of the period lies
-     * between them), found in the decided_at index alone, that turn the period into a primary-key
-     * range. Without them a page of an old period would read every record stored before it.
-     * {1, 0} (no id) when the period is empty; null without a period.
+     * The lowest and highest id of the indexed records decided in the period: exact bounds (every
+     * such record lies between them), found in the time index alone, that turn the period into a
+     * key range. Without them a page of an old period would read every record stored before it.
+     * {1, 0} (no id) when the period has no indexed record; null without a period.
      */
-    private static long[] periodIds(Connection connection, AuditQuery q) throws SQLException {
+    static long[] periodIds(Connection connection, AuditQuery q) throws SQLException {
         if (q.from() == null && q.to() == null) {
             return null;
         }
-        AuditSql bounds = new AuditSql("SELECT MIN(d.id), MAX(d.id) FROM decision_record d WHERE TRUE");
-        bounds.where("d.decided_at >= ?", UtcMillis.toDatabase(q.from()));
-        bounds.where("d.decided_at < ?", UtcMillis.toDatabase(q.to()));
+        AuditSql bounds = new AuditSql("SELECT MIN(x.record_id), MAX(x.record_id) FROM decision_index x WHERE TRUE");
+        bounds.where("x.decided_at >= ?", UtcMillis.toDatabase(q.from()));
+        bounds.where("x.decided_at < ?", UtcMillis.toDatabase(q.to()));
         try (ResultSet row = bounds.execute(connection, 0)) {
             row.next();
             long min = row.getLong(1);
             return row.wasNull() ? new long[] {1, 0} : new long[] {min, row.getLong(2)};
         }
-    }
-
-    private AuditSql(String select) {
-        sql.setLength(0);
-        sql.append(select);
-    }
-
-    String sql() {
-        return sql.toString();
     }
 
     /** A forward-only, read-only statement; a positive fetch size makes the driver stream the rows. */
@@ -128,6 +142,4 @@ final class AuditSql {
             parameters.add(value);
         }
     }
-
-    /** decided_at holds UTC wall-clock time. */
 }

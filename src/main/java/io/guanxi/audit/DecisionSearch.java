@@ -11,8 +11,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import javax.sql.DataSource;
@@ -24,6 +22,9 @@ import javax.sql.DataSource;
 @Singleton
 public class DecisionSearch {
 
+    /** Rows a page reads at a time from each part of the log: a page needs at most its limit plus one. */
+    private static final int PAGE_FETCH = 200;
+
     private final DataSource dataSource;
     private final DecisionReader reader;
     private final RuleSetArchive ruleSets;
@@ -31,15 +32,14 @@ public class DecisionSearch {
     DecisionSearch(DataSource dataSource, DecisionReader reader, RuleSetArchive ruleSets) {
         this.reader = reader;
         this.ruleSets = ruleSets;
-        // The plain pool: a streaming export keeps its connection after the request's thread returns.
+        // The plain pool: a streaming export keeps its connections after the request's thread returns.
         this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
     }
 
     /** {@code {"items": [...], "nextCursor": "..." | null}}; nextCursor is null when no record follows the page. */
     public String page(AuditQuery query) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
-        try (Connection connection = dataSource.getConnection();
-             ResultSet rows = AuditSql.summaries(connection, query, namingVersions(query)).execute(connection, 0);
+        try (MatchingRows rows = MatchingRows.open(dataSource, query, false, namingVersions(query), PAGE_FETCH);
              JsonGenerator json = DecisionRows.generator(out)) {
             writePage(json, rows, query.limit());
         } catch (SQLException e) {
@@ -50,8 +50,8 @@ public class DecisionSearch {
         return out.toString(StandardCharsets.UTF_8);
     }
 
-    /** Up to {@code limit} records; the query asked for one more, whose presence means a next page. */
-    private void writePage(JsonGenerator json, ResultSet rows, int limit) throws IOException, SQLException {
+    /** Up to {@code limit} records; one more is looked for, whose presence means a next page. */
+    private void writePage(JsonGenerator json, MatchingRows rows, int limit) throws IOException, SQLException {
         json.writeStartObject();
         json.writeArrayFieldStart("items");
         long lastId = 0;
@@ -62,24 +62,24 @@ public class DecisionSearch {
                 more = true;
                 break;
             }
-            DecisionRows.write(json, rows, reader, false);
-            lastId = rows.getLong("id");
+            DecisionRows.write(json, rows.row(), reader, false);
+            lastId = rows.row().getLong("id");
         }
         json.writeEndArray();
         json.writeStringField("nextCursor", more ? AuditQueryParser.cursorAfter(lastId) : null);
         json.writeEndObject();
     }
 
-    /** Every matching record, streamed; the connection is released when the stream ends or is closed. */
+    /** Every matching record, streamed; the connections are released when the stream ends or is closed. */
     public StreamedFile export(AuditQuery query) {
-        Connection connection = null;
+        MatchingRows rows = null;
         try {
-            connection = dataSource.getConnection();
-            ExportStream stream = new ExportStream(connection, query, namingVersions(query), reader);
+            rows = MatchingRows.open(dataSource, query, true, namingVersions(query), ExportStream.FETCH_SIZE);
+            ExportStream stream = new ExportStream(rows, query, reader);
             return new StreamedFile(stream, MediaType.of(stream.format().contentType()))
                     .attach("decisions." + stream.format().fileExtension());
         } catch (SQLException | IOException | RuntimeException e) {
-            closeQuietly(connection, e);
+            closeQuietly(rows, e);
             throw new IllegalStateException("the decision log could not be read", e);
         }
     }
@@ -92,10 +92,10 @@ public class DecisionSearch {
         return query.ruleName() == null ? List.of() : ruleSets.versionsNaming(query.ruleId(), query.ruleName());
     }
 
-    private static void closeQuietly(Connection connection, Exception cause) {
-        if (connection != null) {
+    private static void closeQuietly(MatchingRows rows, Exception cause) {
+        if (rows != null) {
             try {
-                connection.close();
+                rows.close();
             } catch (SQLException e) {
                 cause.addSuppressed(e);
             }

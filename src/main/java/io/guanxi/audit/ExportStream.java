@@ -4,17 +4,14 @@ import io.guanxi.decisionlog.DecisionReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * An export as a stream the server pulls from: each read formats the next rows of a streaming
  * result set into a small buffer, so an export of any size holds only a chunk of it in memory. It
- * owns its connection and closes it at the end, on an error, or when the client goes away.
+ * owns its connections and closes them at the end, on an error, or when the client goes away.
  */
 final class ExportStream extends InputStream {
 
@@ -33,18 +30,15 @@ final class ExportStream extends InputStream {
         }
     }
 
-    private final Connection connection;
-    private final ResultSet rows;
+    private final MatchingRows rows;
     private final Chunk chunk = new Chunk();
     private final ExportFormat format;
     private int position;
     private boolean done;
     private boolean closed;
 
-    ExportStream(Connection connection, AuditQuery query, List<String> namingVersions, DecisionReader reader)
-            throws SQLException, IOException {
-        this.connection = connection;
-        this.rows = AuditSql.full(connection, query, namingVersions).execute(connection, FETCH_SIZE);
+    ExportStream(MatchingRows rows, AuditQuery query, DecisionReader reader) throws IOException {
+        this.rows = rows;
         this.format = ExportFormat.of(query.format(), chunk, reader);
     }
 
@@ -81,7 +75,7 @@ final class ExportStream extends InputStream {
         try {
             while (chunk.size() < CHUNK_BYTES && !done) {
                 if (rows.next()) {
-                    format.write(rows);
+                    format.write(rows.row());
                 } else {
                     done = true;
                 }
@@ -103,10 +97,10 @@ final class ExportStream extends InputStream {
         }
         closed = true;
         done = true;
-        try (connection) {
+        try {
             rows.close();
         } catch (SQLException e) {
-            LOG.warn("Closing an export's connection failed: {}", e.getMessage());
+            LOG.warn("Closing an export's connections failed: {}", e.getMessage());
         }
     }
 }

@@ -1,9 +1,10 @@
 package io.guanxi.audit.api;
 
 import io.guanxi.audit.VerifyRequest;
+import io.guanxi.audit.index.DecisionIndexer;
+import io.guanxi.audit.index.IndexPosition;
 import io.guanxi.decisionlog.DecisionLogUnavailableException;
 import io.guanxi.decisionlog.DecisionStore;
-import io.guanxi.decisionlog.LogStatus;
 import io.guanxi.decisionlog.chain.Verification;
 import io.guanxi.platform.security.Roles;
 import io.micronaut.core.annotation.Nullable;
@@ -17,8 +18,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.transaction.TransactionOperations;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Optional;
 
 /** Answers an auditor's questions: is the decision log intact, and where does it end now? */
 @Controller("/v1/audit")
@@ -28,17 +28,30 @@ class AuditController {
 
     private final TransactionOperations<Connection> transactions;
     private final DecisionStore store;
+    private final Optional<DecisionIndexer> indexer;
 
-    AuditController(TransactionOperations<Connection> transactions, DecisionStore store) {
+    AuditController(TransactionOperations<Connection> transactions, DecisionStore store,
+                    Optional<DecisionIndexer> indexer) {
         this.transactions = transactions;
         this.store = store;
+        this.indexer = indexer;
     }
 
-    /** The chain's head (seq, hash) to note outside the system, and how many decisions were refused. */
+    /**
+     * The chain's head (seq, hash) to note outside the system, how many decisions were refused, and
+     * how far the audit indexes follow the chain.
+     */
     @Secured(Roles.AUDITOR)
     @Get(uri = "/head", produces = MediaType.APPLICATION_JSON)
-    LogStatus head() {
-        return store.status();
+    AuditHead head() {
+        // The position first: read after the head, it could pass it.
+        IndexPosition position;
+        try {
+            position = indexer.isPresent() ? indexer.get().position() : null;
+        } catch (SQLException e) {
+            throw new DecisionLogUnavailableException("cannot read the audit indexer's position", e);
+        }
+        return AuditHead.of(store.status(), position);
     }
 
     /**

@@ -38,14 +38,12 @@ final class GuardedBatch {
             return tail;
         }
         List<DecisionRecord> sealed = new ArrayList<>(batch.size());
-        List<FiredRuleIndex.Row> index = new ArrayList<>();
         List<StateChange> firsts = new ArrayList<>();
         List<StateChange> updates = new ArrayList<>();
         AppendPosition last = tail;
         for (PendingDecision d : batch) {
             DecisionRecord record = last.seal(d.record());
             sealed.add(record);
-            FiredRuleIndex.addRows(index, record, d);
             last = last.after(record);
             (d.state().expectedVersion() == null ? firsts : updates).add(d.state());
         }
@@ -62,13 +60,12 @@ final class GuardedBatch {
         String updated = updates.isEmpty() ? "" : " AND (SELECT COUNT(*) FROM customer_state WHERE customer_id IN ("
                 + Placeholders.of(updates.size()) + ") AND last_decision_id IN (" + Placeholders.of(updates.size())
                 + ")) = " + updates.size();
-        sql.append(FiredRuleIndex.sql(index)).append(String.format(GUARDED_HEAD, updated)).append("; COMMIT");
+        sql.append(String.format(GUARDED_HEAD, updated)).append("; COMMIT");
         try (PreparedStatement s = c.prepareStatement(AppenderConnection.PREPARED_ON_CLIENT + sql)) {
             int i = StateBatch.bindInsert(s, 1, firsts);
             for (StateChange update : updates) {
                 i = StateBatch.bindGuardedUpdate(s, i, update);
             }
-            i = FiredRuleIndex.bind(s, i, index);
             s.setLong(i++, tail.head().seq());
             s.setString(i++, tail.head().hash());
             i = Placeholders.bind(s, i, updates.stream().map(StateChange::customerId).toList());

@@ -8,25 +8,14 @@ import io.guanxi.decisionlog.chain.DecisionInput;
 import io.guanxi.decisionlog.chain.DecisionRecord;
 import io.guanxi.facts.Advice;
 import io.guanxi.facts.CustomerFacts;
-import io.guanxi.facts.ExplanationTrace;
 import io.guanxi.facts.RecommendedAction;
 import io.guanxi.platform.UtcMillis;
 import io.guanxi.rules.RuleId;
 import java.time.LocalDateTime;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
-/**
- * A decision waiting to be logged: its record (not yet sealed), the state change it commits with,
- * and the stable ids of the rules that fired (its rows in the rule index), worked out by the
- * request's own thread rather than the appender's.
- */
-record PendingDecision(DecisionRecord record, StateChange state, List<String> ruleIds) {
-
-    PendingDecision(DecisionRecord record, StateChange state) {
-        this(record, state, FiredRuleIndex.ruleIds(record));
-    }
+/** A decision waiting to be logged: its record (not yet sealed) and the state change it commits with. */
+record PendingDecision(DecisionRecord record, StateChange state) {
 
     /**
      * The record and state change a decision is stored as. The record holds facts only (codes, the
@@ -46,18 +35,11 @@ record PendingDecision(DecisionRecord record, StateChange state, List<String> ru
                 ExplanationJson.write(new DecisionFacts(advice.explanation(), actionRules(advice.actions()))));
         StateChange state = new StateChange(facts.getCustomerId(), d.stateVersion(), advice.cooperationStage().code(),
                 DecisionInput.plain(facts.getPurchaseShare()), d.decisionId(), decidedAt);
-        return new PendingDecision(record, state, ruleIds(advice.explanation()));
+        return new PendingDecision(record, state);
     }
 
     private static List<List<String>> actionRules(List<RecommendedAction> actions) {
         return actions.stream().map(a -> a.reasons().stream().map(r -> RuleId.ofRuleName(r).toString()).toList())
                 .toList();
-    }
-
-    /** The distinct rule ids of the trace's firings, in firing order: the ids of the fired rules. */
-    static List<String> ruleIds(ExplanationTrace trace) {
-        Set<String> ids = new LinkedHashSet<>();
-        trace.firings().forEach(f -> ids.add(f.rule()));
-        return List.copyOf(ids);
     }
 }

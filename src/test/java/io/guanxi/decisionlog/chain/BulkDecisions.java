@@ -10,8 +10,9 @@ import javax.sql.DataSource;
  * Many decision records for one customer, written straight into the log with one INSERT … SELECT
  * over MariaDB's sequence engine, each a copy of one real decision's input and fired rules (output
  * and explanation left empty: volume, not content, is what a streaming test needs, and every stored
- * byte costs insert time); and removed again, so that no other test meets them. Tests only: the
- * service never deletes.
+ * byte costs insert time); and removed again, so that no other test meets them. They are never
+ * sealed into the chain, so the audit indexer never indexes them: audit queries read them from
+ * the log itself. Tests only: the service never deletes.
  */
 public final class BulkDecisions {
 
@@ -53,11 +54,6 @@ public final class BulkDecisions {
 
     void delete() throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement rules = c.prepareStatement("DELETE r FROM decision_rule r JOIN decision_record d"
-                    + " ON d.id = r.record_id WHERE d.customer_id = ?")) {
-                rules.setString(1, customerId);
-                rules.executeUpdate();
-            }
             try (PreparedStatement records = c.prepareStatement("DELETE FROM decision_record WHERE customer_id = ?")) {
                 records.setString(1, customerId);
                 records.executeUpdate();

@@ -1,0 +1,81 @@
+package io.guanxi.audit.index;
+
+import io.guanxi.decisionlog.FiredRuleIds;
+import io.guanxi.platform.db.Placeholders;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The derived index rows of a run of chained records: one {@code decision_index} row (time, tier,
+ * transition) and one {@code decision_rule} row per fired rule, each naming the record's id.
+ * Written idempotently, so that indexing a record again changes nothing.
+ */
+final class IndexedRows {
+
+    /** What one record contributes. */
+    record Entry(long recordId, long seq, LocalDateTime decidedAt, String tier, String transition,
+                 List<String> ruleIds) {
+    }
+
+    private record RuleRow(String ruleId, long recordId) {
+    }
+
+    static final String SELECT = "SELECT id, seq, decided_at, tier, transition, fired_rules, decision_json"
+            + " FROM decision_record WHERE seq > ? ORDER BY seq LIMIT ?";
+
+    private IndexedRows() {
+    }
+
+    /** The next {@code limit} records of the chain after {@code seq}, in chain order. */
+    static List<Entry> after(Connection c, long seq, int limit) throws SQLException {
+        List<Entry> entries = new ArrayList<>(limit);
+        try (PreparedStatement s = c.prepareStatement(SELECT)) {
+            s.setLong(1, seq);
+            s.setInt(2, limit);
+            try (ResultSet rows = s.executeQuery()) {
+                while (rows.next()) {
+                    entries.add(new Entry(rows.getLong(1), rows.getLong(2), rows.getObject(3, LocalDateTime.class),
+                            rows.getString(4), rows.getString(5), FiredRuleIds.ofStored(rows.getLong(1), rows.getString(6), rows.getString(7))));
+                }
+            }
+        }
+        return entries;
+    }
+
+    /** Inserts the entries' rows (an existing row is left as it is: it was derived from the same record). */
+    static void write(Connection c, List<Entry> entries) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT IGNORE INTO decision_index"
+                + " (record_id, decided_at, tier, transition) VALUES " + Placeholders.of(entries.size(), "(?, ?, ?, ?)"))) {
+            int i = 1;
+            for (Entry e : entries) {
+                s.setLong(i++, e.recordId());
+                s.setObject(i++, e.decidedAt());
+                s.setString(i++, e.tier());
+                s.setString(i++, e.transition());
+            }
+            s.executeUpdate();
+        }
+        List<RuleRow> rules = new ArrayList<>();
+        entries.forEach(e -> e.ruleIds().forEach(rule -> rules.add(new RuleRow(rule, e.recordId()))));
+        if (rules.isEmpty()) {
+            return;
+        }
+        // In primary-key order: each rule's rows land together at the end of its range.
+        rules.sort(Comparator.comparing(RuleRow::ruleId).thenComparingLong(RuleRow::recordId));
+        try (PreparedStatement s = c.prepareStatement("INSERT IGNORE INTO decision_rule (rule_id, record_id) VALUES "
+                + Placeholders.of(rules.size(), "(?, ?)"))) {
+            int i = 1;
+            for (RuleRow row : rules) {
+                s.setString(i++, row.ruleId());
+                s.setLong(i++, row.recordId());
+            }
+            s.executeUpdate();
+        }
+    }
+}
