@@ -67,6 +67,7 @@ class CrashRecoveryTest {
             assertEquals(load.sent().size(), log.size(), "one record per requestId sent, none other");
             StoredLog.assertOneChain(client, log.size());
             StoredLog.assertEachRecordFollowsItsCustomersLast(log);
+            StoredLog.assertIndexesCatchUp(client, log);
             for (String customer : load.customers()) {
                 assertNextDecisionContinuesFromLastStored(client, customer);
             }

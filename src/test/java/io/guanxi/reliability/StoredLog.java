@@ -5,15 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.json.tree.JsonNode;
 import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * What must hold of a decision log read back through a forked service's API, whatever happened to
  * the processes that wrote it: answers stored as given, one intact chain, one record per
- * requestId, and no lost stage update.
+ * requestId, no lost stage update, and audit indexes that catch up with the chain exactly.
  */
 final class StoredLog {
 
@@ -66,6 +69,31 @@ final class StoredLog {
             assertTrue(Objects.equals(before, previous), () -> "decision " + text(r, "decisionId") + " of " + customer
                     + " was judged against " + previous + " but the record before it decided " + before);
             stageOf.put(customer, text(r, "cooperationStage"));
+        }
+    }
+
+    /**
+     * The audit indexer, killed with the service, resumes and reaches the head; then every tier and
+     * every rule of the log, as a filter served by the indexes, finds exactly its records.
+     */
+    static void assertIndexesCatchUp(ServiceClient client, List<JsonNode> log) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        long behind;
+        while ((behind = client.get("/v1/audit/head").body().get("index").get("behind").getLongValue()) > 0) {
+            assertTrue(System.nanoTime() < deadline, "the audit indexes reach the head, " + behind + " records behind");
+            Thread.sleep(100);
+        }
+        Map<String, List<String>> expected = new TreeMap<>();
+        for (JsonNode r : log) {
+            expected.computeIfAbsent("tier=" + text(r, "tier"), k -> new ArrayList<>()).add(text(r, "decisionId"));
+            for (JsonNode rule : r.get("firedRules").values()) {
+                String id = rule.getStringValue().split(" ", 2)[0];
+                expected.computeIfAbsent("rule=" + id, k -> new ArrayList<>()).add(text(r, "decisionId"));
+            }
+        }
+        for (Map.Entry<String, List<String>> filter : expected.entrySet()) {
+            assertEquals(filter.getValue(), client.decisions("&" + filter.getKey()).stream()
+                    .map(r -> text(r, "decisionId")).toList(), filter.getKey() + ", from the indexes");
         }
     }
 
