@@ -52,7 +52,7 @@ tables() {
     python3 - "$data/mariadb-data/guanxi" <<'PY'
 import os, sys
 d = sys.argv[1]
-for name in ("decision_record", "decision_rule", "decision_index", "customer_state"):
+for name in ("decision_record", "decision_rule", "decision_rule_bitmap", "decision_index", "customer_state"):
     p = os.path.join(d, name + ".ibd")
     if os.path.exists(p):
         print(name, os.stat(p).st_blocks * 512)

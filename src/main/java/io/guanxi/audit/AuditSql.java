@@ -14,8 +14,9 @@ import java.util.List;
  * reach (seq up to the indexer's position), driven from the index that serves the query's filter,
  * and the records they do not reach yet (seq above it, or not sealed into the chain), read from the
  * chain itself. Together they hold every record once. Both give records in the order they were
- * stored (the id), from after the cursor's id. The unindexed part cannot filter on a rule in SQL:
- * {@link MatchingRows} does, as it reads.
+ * stored (the id), from after the cursor's id. A rule filter is served by the rule's bitmaps in the
+ * indexed part ({@link RuleBitmapRows}) and by reading each record's rules in the other
+ * ({@link MatchingRows}).
  */
 final class AuditSql {
 
@@ -34,18 +35,15 @@ final class AuditSql {
     }
 
     /**
-     * The records with {@code seq <= indexedSeq}; {@code periodIds} from {@link #periodIds}, and
-     * {@code namingVersions} the versions whose rule of the filter's id has the filter's full name.
+     * The records with {@code seq <= indexedSeq}, without a rule filter (see {@link RuleBitmapRows});
+     * {@code periodIds} from {@link #periodIds}, and {@code namingVersions} the versions whose rule of
+     * the filter's id has the filter's full name.
      */
     static AuditSql indexed(AuditQuery q, boolean full, long indexedSeq, long[] periodIds,
                             List<String> namingVersions) {
         AuditSql s = new AuditSql("SELECT " + (full ? FULL_COLUMNS : SUMMARY_COLUMNS));
         String order;
-        if (q.ruleId() != null) {
-            s.sql.append(" FROM decision_rule r JOIN decision_record d ON d.id = r.record_id WHERE r.rule_id = ?");
-            s.parameters.add(q.ruleId());
-            order = "r.record_id";
-        } else if (q.tier() != null || q.transition() != null) {
+        if (q.tier() != null || q.transition() != null) {
             s.sql.append(" FROM decision_index x JOIN decision_record d ON d.id = x.record_id WHERE TRUE");
             s.where("x.tier = ?", q.tier());
             s.where("x.transition = ?", q.transition());
@@ -60,6 +58,15 @@ final class AuditSql {
             s.where(order + " <= ?", periodIds[1]);
         }
         return s.filtered(q, order, namingVersions, true);
+    }
+
+    /** The indexed records among {@code ids} (ascending) that match the query's filters but the rule. */
+    static AuditSql byIds(AuditQuery q, boolean full, long indexedSeq, List<Long> ids, List<String> namingVersions) {
+        AuditSql s = new AuditSql("SELECT " + (full ? FULL_COLUMNS : SUMMARY_COLUMNS)
+                + " FROM decision_record d WHERE d.id IN (" + Placeholders.of(ids.size()) + ")");
+        s.parameters.addAll(ids);
+        s.where("d.seq <= ?", indexedSeq);
+        return s.filtered(q, "d.id", namingVersions, false);
     }
 
     /** The records with {@code seq > indexedSeq} or none; without the rule filter, which the reader applies. */

@@ -26,13 +26,38 @@ final class MatchingRows implements AutoCloseable {
     private final IndexPosition position;
     private ResultSet current;
 
-    /** One part's rows and the id of the row it stands on (0: not read yet, -1: ended). */
+    /** Where a part's rows come from, in id order. */
+    interface Source extends AutoCloseable {
+
+        /** The result set standing on the next row, or null when there is none. */
+        ResultSet next() throws SQLException;
+
+        @Override
+        void close() throws SQLException;
+
+        static Source of(ResultSet rows) {
+            return new Source() {
+                @Override
+                public ResultSet next() throws SQLException {
+                    return rows.next() ? rows : null;
+                }
+
+                @Override
+                public void close() throws SQLException {
+                    rows.close();
+                }
+            };
+        }
+    }
+
+    /** One part's rows, the row it stands on and its id (0: not read yet, -1: ended). */
     private static final class Cursor {
-        final ResultSet rows;
+        final Source source;
+        ResultSet rows;
         long id;
 
-        Cursor(ResultSet rows) {
-            this.rows = rows;
+        Cursor(Source source) {
+            this.source = source;
         }
     }
 
@@ -46,10 +71,12 @@ final class MatchingRows implements AutoCloseable {
         indexedConnection.setReadOnly(true);
         this.position = IndexPosition.read(indexedConnection, false);
         long[] periodIds = AuditSql.periodIds(indexedConnection, q);
-        this.indexed = new Cursor(AuditSql.indexed(q, full, position.seq(), periodIds, namingVersions)
-                .execute(indexedConnection, fetchSize));
-        this.unindexed = new Cursor(AuditSql.unindexed(q, full, position.seq(), namingVersions)
-                .execute(chainConnection, fetchSize));
+        this.indexed = new Cursor(q.ruleId() != null
+                ? new RuleBitmapRows(indexedConnection, q, full, position.seq(), periodIds, namingVersions)
+                : Source.of(AuditSql.indexed(q, full, position.seq(), periodIds, namingVersions)
+                        .execute(indexedConnection, fetchSize)));
+        this.unindexed = new Cursor(Source.of(AuditSql.unindexed(q, full, position.seq(), namingVersions)
+                .execute(chainConnection, fetchSize)));
     }
 
     /** Runs the query; {@code fetchSize} rows are held at a time (0: every row of a part at once). */
@@ -93,7 +120,8 @@ final class MatchingRows implements AutoCloseable {
     /** Reads the part's next matching row unless it stands on one not yet taken. */
     private void advance(Cursor cursor, boolean filterRule) throws SQLException {
         while (cursor.id == 0) {
-            if (!cursor.rows.next()) {
+            cursor.rows = cursor.source.next();
+            if (cursor.rows == null) {
                 cursor.id = -1;
             } else if (!filterRule || firedRule(cursor.rows)) {
                 cursor.id = cursor.rows.getLong("id");
@@ -108,7 +136,12 @@ final class MatchingRows implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-        closeAll(null, chainConnection, indexedConnection);
+        try {
+            indexed.source.close();
+            unindexed.source.close();
+        } finally {
+            closeAll(null, chainConnection, indexedConnection);
+        }
     }
 
     private static void closeAll(Exception failure, Connection... connections) throws SQLException {

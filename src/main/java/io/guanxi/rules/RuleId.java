@@ -8,7 +8,7 @@ public record RuleId(String value) {
 
     /**
      * What an id may be, as a regular expression: what the decision log's rule index
-     * ({@code decision_rule.rule_id}, 32 ASCII characters) can hold, and nothing a URL must escape.
+     * ({@code decision_rule_bitmap.rule_id}, 32 ASCII characters) can hold, and nothing a URL must escape.
      */
     public static final String GRAMMAR = "[A-Za-z0-9_.-]{1,32}";
     /** {@link #GRAMMAR} in words, for the analyst or auditor who wrote an id it refuses. */

@@ -8,13 +8,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The derived index rows of a run of chained records: one {@code decision_index} row (time, tier,
- * transition) and one {@code decision_rule} row per fired rule, each naming the record's id.
- * Written idempotently, so that indexing a record again changes nothing.
+ * transition) per record, and its bit in the {@code decision_rule_bitmap} row of each rule that
+ * fired in it. Written idempotently, so that indexing a record again changes nothing.
  */
 final class IndexedRows {
 
@@ -23,8 +24,6 @@ final class IndexedRows {
                  List<String> ruleIds) {
     }
 
-    private record RuleRow(String ruleId, long recordId) {
-    }
 
     static final String SELECT = "SELECT id, seq, decided_at, tier, transition, fired_rules, decision_json"
             + " FROM decision_record WHERE seq > ? ORDER BY seq LIMIT ?";
@@ -61,19 +60,20 @@ final class IndexedRows {
             }
             s.executeUpdate();
         }
-        List<RuleRow> rules = new ArrayList<>();
-        entries.forEach(e -> e.ruleIds().forEach(rule -> rules.add(new RuleRow(rule, e.recordId()))));
-        if (rules.isEmpty()) {
+        Map<RuleBlock, Long> bitmaps = new TreeMap<>();
+        entries.forEach(e -> e.ruleIds().forEach(rule -> bitmaps.merge(RuleBlock.of(rule, e.recordId()),
+                RuleBlock.bit(e.recordId()), (a, b) -> a | b)));
+        if (bitmaps.isEmpty()) {
             return;
         }
-        // In primary-key order: each rule's rows land together at the end of its range.
-        rules.sort(Comparator.comparing(RuleRow::ruleId).thenComparingLong(RuleRow::recordId));
-        try (PreparedStatement s = c.prepareStatement("INSERT IGNORE INTO decision_rule (rule_id, record_id) VALUES "
-                + Placeholders.of(rules.size(), "(?, ?)"))) {
+        // In primary-key order; a block already stored (records of an earlier round) gains these bits.
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO decision_rule_bitmap (rule_id, block, bits) VALUES "
+                + Placeholders.of(bitmaps.size(), "(?, ?, ?)") + " ON DUPLICATE KEY UPDATE bits = bits | VALUES(bits)")) {
             int i = 1;
-            for (RuleRow row : rules) {
-                s.setString(i++, row.ruleId());
-                s.setLong(i++, row.recordId());
+            for (Map.Entry<RuleBlock, Long> bitmap : bitmaps.entrySet()) {
+                s.setString(i++, bitmap.getKey().ruleId());
+                s.setLong(i++, bitmap.getKey().block());
+                s.setString(i++, Long.toUnsignedString(bitmap.getValue()));
             }
             s.executeUpdate();
         }
