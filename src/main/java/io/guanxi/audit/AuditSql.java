@@ -69,12 +69,31 @@ final class AuditSql {
         return s.filtered(q, "d.id", namingVersions, false);
     }
 
-    /** The records with {@code seq > indexedSeq} or none; without the rule filter, which the reader applies. */
-    static AuditSql unindexed(AuditQuery q, boolean full, long indexedSeq, List<String> namingVersions) {
+    /**
+     * The records with {@code seq > indexedSeq} or none, from {@code firstId} ({@link #firstUnindexedId});
+     * without the rule filter, which the reader applies.
+     */
+    static AuditSql unindexed(AuditQuery q, boolean full, long indexedSeq, long firstId, List<String> namingVersions) {
         AuditSql s = new AuditSql("SELECT " + (full ? FULL_COLUMNS : SUMMARY_COLUMNS)
-                + " FROM decision_record d WHERE (d.seq > ? OR d.seq IS NULL)");
+                + " FROM decision_record d WHERE (d.seq > ? OR d.seq IS NULL) AND d.id >= ?");
         s.parameters.add(indexedSeq);
+        s.parameters.add(firstId);
         return s.filtered(q, "d.id", namingVersions, q.ruleId() == null);
+    }
+
+    /**
+     * The lowest id of a record the indexes do not reach, found in the seq index alone (Long.MAX_VALUE
+     * when there is none): the unindexed part then reads the primary key from there, the chain's tail,
+     * instead of filtering every record of the log by its seq.
+     */
+    static long firstUnindexedId(Connection connection, long indexedSeq) throws SQLException {
+        AuditSql first = new AuditSql("SELECT LEAST(COALESCE((SELECT MIN(id) FROM decision_record WHERE seq > ?), ?),"
+                + " COALESCE((SELECT MIN(id) FROM decision_record WHERE seq IS NULL), ?))");
+        first.parameters.addAll(List.of(indexedSeq, Long.MAX_VALUE, Long.MAX_VALUE));
+        try (ResultSet row = first.execute(connection, 0)) {
+            row.next();
+            return row.getLong(1);
+        }
     }
 
     private AuditSql filtered(AuditQuery q, String order, List<String> namingVersions, boolean limited) {

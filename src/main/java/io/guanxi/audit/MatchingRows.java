@@ -75,7 +75,11 @@ final class MatchingRows implements AutoCloseable {
                 ? new RuleBitmapRows(indexedConnection, q, full, position.seq(), periodIds, namingVersions)
                 : Source.of(AuditSql.indexed(q, full, position.seq(), periodIds, namingVersions)
                         .execute(indexedConnection, fetchSize)));
-        this.unindexed = new Cursor(Source.of(AuditSql.unindexed(q, full, position.seq(), namingVersions)
+        // Where the tail starts and the tail itself: one snapshot too, taken after the first.
+        chainConnection.setAutoCommit(false);
+        chainConnection.setReadOnly(true);
+        long firstId = AuditSql.firstUnindexedId(chainConnection, position.seq());
+        this.unindexed = new Cursor(Source.of(AuditSql.unindexed(q, full, position.seq(), firstId, namingVersions)
                 .execute(chainConnection, fetchSize)));
     }
 
