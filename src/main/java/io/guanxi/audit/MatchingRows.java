@@ -23,7 +23,6 @@ final class MatchingRows implements AutoCloseable {
     private final Cursor indexed;
     private final Cursor unindexed;
     private final String ruleId;
-    private final IndexPosition position;
     private ResultSet current;
 
     /** Where a part's rows come from, in id order. */
@@ -69,7 +68,7 @@ final class MatchingRows implements AutoCloseable {
         // Position, time bounds and indexed rows: one snapshot, taken before the chain is read.
         indexedConnection.setAutoCommit(false);
         indexedConnection.setReadOnly(true);
-        this.position = IndexPosition.read(indexedConnection, false);
+        IndexPosition position = IndexPosition.read(indexedConnection, false);
         long[] periodIds = AuditSql.periodIds(indexedConnection, q);
         this.indexed = new Cursor(q.ruleId() != null
                 ? new RuleBitmapRows(indexedConnection, q, full, position.seq(), periodIds, namingVersions)
@@ -95,11 +94,6 @@ final class MatchingRows implements AutoCloseable {
             closeAll(e, second, first);
             throw e;
         }
-    }
-
-    /** How far the indexes reached in the snapshot this query read. */
-    IndexPosition position() {
-        return position;
     }
 
     /** Moves to the next matching record; false when there is none. */
