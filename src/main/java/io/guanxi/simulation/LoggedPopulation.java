@@ -9,7 +9,6 @@ import io.guanxi.facts.CustomerFacts;
 import io.guanxi.facts.StoredRelationship;
 import io.guanxi.facts.input.CustomerFactsReader;
 import io.guanxi.facts.input.InvalidRequestException;
-import io.guanxi.platform.UtcMillis;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +16,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -39,12 +39,16 @@ final class LoggedPopulation implements Population {
             return size() > REMEMBERED;
         }
     };
+    private final LocalDateTime start;
+    private final LocalDateTime end;
     private ChainHead head;
 
     /** Over a connection in a read-only transaction, so the walk sees one state of the log. */
     LoggedPopulation(Connection connection, PopulationFilter filter) {
         this.connection = connection;
         this.filter = filter;
+        this.start = filter.start();
+        this.end = filter.end();
     }
 
     /** The head of the chain when the walk began: what the simulation ran against. */
@@ -76,7 +80,7 @@ final class LoggedPopulation implements Population {
     private void look(ChainReader.Read read, Visitor visitor) throws SQLException {
         DecisionRecord r = read.record();
         if (!read.intact()) {
-            if (r == null || filter.inPeriod(r)) {
+            if (r == null || inPeriod(r)) {
                 visitor.skipped(read.seq(), r == null ? null : r.decisionId(), read.broken());
             }
             if (r != null) {
@@ -87,7 +91,7 @@ final class LoggedPopulation implements Population {
         String previousShare = previousShare(r);
         CustomerFacts facts = CustomerFactsReader.read(r.inputJson().getBytes(StandardCharsets.UTF_8));
         lastShares.put(r.customerId(), DecisionInput.plain(facts.getPurchaseShare()));
-        if (!filter.inPeriod(r)) {
+        if (!inPeriod(r)) {
             return;
         }
         Outcome before = Outcome.logged(r);
@@ -102,6 +106,11 @@ final class LoggedPopulation implements Population {
         StoredRelationship stored = r.previousStage() == null ? StoredRelationship.none()
                 : new StoredRelationship(CooperationStage.valueOf(r.previousStage()), new BigDecimal(previousShare));
         visitor.member(new Member(r.seq(), r.decisionId(), r.decidedAt(), r.rulesetVersion(), facts, stored, before));
+    }
+
+    /** Whether the record was decided in the period; a record outside it is not looked at further. */
+    private boolean inPeriod(DecisionRecord r) {
+        return (start == null || !r.decidedAt().isBefore(start)) && (end == null || r.decidedAt().isBefore(end));
     }
 
     /** The share the customer's state held before this record: its previous record's, as the state stored it. */
@@ -128,10 +137,10 @@ final class LoggedPopulation implements Population {
         try (PreparedStatement s = connection.prepareStatement(sql)) {
             int i = 1;
             if (filter.from() != null) {
-                s.setObject(i++, UtcMillis.toDatabase(filter.from()));
+                s.setObject(i++, filter.start());
             }
             if (filter.to() != null) {
-                s.setObject(i, UtcMillis.toDatabase(filter.to()));
+                s.setObject(i, filter.end());
             }
             try (ResultSet row = s.executeQuery()) {
                 row.next();

@@ -5,25 +5,32 @@ import io.guanxi.platform.UtcMillis;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
+import java.time.LocalDateTime;
 
 /**
  * Which logged decisions a simulation replays: those decided in {@code [from, to)} that match every
  * audit filter given (null: any), applied to each record as read through the chain.
  *
+ * @param from UTC with milliseconds, as the log stores times
  * @param rule a rule id: the decisions in which that rule fired
  */
 @Serdeable
-record PopulationFilter(@Nullable Instant from, @Nullable Instant to, @Nullable String customerId,
+record PopulationFilter(@Nullable String from, @Nullable String to, @Nullable String customerId,
                         @Nullable String tier, @Nullable String rule, @Nullable String transition) {
 
-    static PopulationFilter all() {
-        return new PopulationFilter(null, null, null, null, null, null);
+    static PopulationFilter of(@Nullable Instant from, @Nullable Instant to, @Nullable String customerId,
+                               @Nullable String tier, @Nullable String rule, @Nullable String transition) {
+        return new PopulationFilter(from == null ? null : UtcMillis.format(from), to == null ? null : UtcMillis.format(to),
+                customerId, tier, rule, transition);
     }
 
-    /** Whether the record was decided in the period; a record outside it is not looked at further. */
-    boolean inPeriod(DecisionRecord r) {
-        return (from == null || !r.decidedAt().isBefore(UtcMillis.toDatabase(from)))
-                && (to == null || r.decidedAt().isBefore(UtcMillis.toDatabase(to)));
+    /** {@code from} as the log stores times; null when the period is open at the start. */
+    LocalDateTime start() {
+        return from == null ? null : UtcMillis.toDatabase(Instant.parse(from));
+    }
+
+    LocalDateTime end() {
+        return to == null ? null : UtcMillis.toDatabase(Instant.parse(to));
     }
 
     /** Whether a record of the period matches the audit filters; {@code before} is what it decided. */

@@ -61,7 +61,7 @@ record SimulationRequest(@Nullable String version, @Nullable List<CandidateFile>
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors.size() + " field(s) of the simulation request are invalid", errors);
         }
-        return new PopulationFilter(start, end, customerId, tier, rule, transition);
+        return PopulationFilter.of(start, end, customerId, tier, rule, transition);
     }
 
     private void checkFiles(List<Problem.FieldError> errors) {
