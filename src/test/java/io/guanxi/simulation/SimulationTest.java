@@ -14,14 +14,22 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import io.guanxi.rules.api.RulesCommand;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A candidate rule set replayed over a real logged history: the live version reproduces every
@@ -113,6 +121,77 @@ class SimulationTest {
         assertTrue(csv.split("\r\n")[1].contains("STRATEGIC,STABLE"), csv);
         String jsonl = api.exchangeText(HttpRequest.GET(view.get("changes").getStringValue() + "?format=jsonl")).body();
         assertEquals(2, jsonl.lines().count());
+    }
+
+    @Test
+    void aFactsFileIsDecidedAsFirstDecisionsAgainstTheLiveRules() throws Exception {
+        String facts = line("F1", 0.82) + "\n\n" + line("F2", 0.5) + "\n";
+        JsonNode view = simulations.run(Map.of("facts", facts, "files", SimulationApi.strategicFrom085()));
+
+        assertEquals(2, count(view, "replayed"));
+        assertEquals(1, count(view, "changed"));
+        assertEquals(1, cell(view.get("report"), "cooperationStage", "STRATEGIC", "STABLE"));
+        JsonNode ran = view.get("report").get("ranAgainst");
+        assertEquals("facts", ran.get("population").getStringValue());
+        assertEquals(api.get("/v1/ruleset").text("version"), ran.get("baselineVersion").getStringValue());
+        JsonNode change = api.get(view.get("changes").getStringValue()).body().get("items").get(0);
+        assertEquals(1, change.get("seq").getLongValue(), "the line number");
+        assertEquals("NEW", change.get("after").get("transition").getStringValue());
+    }
+
+    private String line(String customer, double share) {
+        Map<String, Object> facts = AdviceApi.validRequest(customer);
+        facts.put("purchaseShare", share);
+        return api.write(facts);
+    }
+
+    @Test
+    void badFactsAndFailingCandidatesAreRefusedBeforeAnythingRuns() {
+        AdviceApi.Reply facts = simulations.post(Map.of("facts", line("F1", 0.5) + "\n" + line("F2", 0.5)
+                .replace("\"purchaseShare\":0.5", "\"purchaseShare\":\"0.5\"")));
+        assertEquals(400, facts.status(), () -> api.write(facts.body()));
+        assertEquals("line 2: purchaseShare", facts.body().get("errors").get(0).get("field").getStringValue());
+
+        List<Map<String, Object>> untested = SimulationApi.files((path, text) -> path.equals("cooperation-stage.drl")
+                ? text.replace("0.80", "0.85") : text);
+        AdviceApi.Reply candidate = simulations.post(Map.of("files", untested));
+        assertEquals(422, candidate.status(), () -> api.write(candidate.body()));
+        assertTrue(api.write(candidate.body().get("errors")).contains("tests/cooperation-stage.yaml"),
+                () -> api.write(candidate.body()));
+    }
+
+    @Test
+    void theCommandLineReplaysARulesDirectoryOverTheLog(@TempDir Path dir) throws Exception {
+        for (Map<String, Object> file : SimulationApi.strategicFrom085()) {
+            Path target = dir.resolve((String) file.get("path"));
+            Files.createDirectories(target.getParent());
+            Files.writeString(target, (String) file.get("content"));
+        }
+        JsonNode report = json.readValue(command(dir.toString(), "--from", from.toString(), "--json"), JsonNode.class);
+        assertEquals(2, report.get("counts").get("changed").getLongValue());
+        assertEquals(2, cell(report, "cooperationStage", "STRATEGIC", "STABLE"));
+
+        String table = command(dir.toString(), "--from", from.toString());
+        assertTrue(table.contains("STRATEGIC    -> STABLE              2   changed"), table);
+    }
+
+    /** Runs {@code rules simulate} against the test database; its output, after checking it exits 0. */
+    private static String command(String... args) {
+        System.setProperty("datasources.default.url", AuditDatabase.server().jdbcUrl());
+        System.setProperty("datasources.default.username", AuditDatabase.login().user());
+        System.setProperty("datasources.default.password", AuditDatabase.login().password());
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
+            int status = RulesCommand.run(Stream.concat(Stream.of("simulate"), Stream.of(args)).toArray(String[]::new),
+                    print, print);
+            assertEquals(0, status, out.toString(StandardCharsets.UTF_8));
+            return out.toString(StandardCharsets.UTF_8);
+        } finally {
+            System.clearProperty("datasources.default.url");
+            System.clearProperty("datasources.default.username");
+            System.clearProperty("datasources.default.password");
+        }
     }
 
     @Test
