@@ -99,25 +99,27 @@ public final class SimulateCommand {
             c.setReadOnly(true);
             c.setAutoCommit(false);
             LoggedPopulation population = new LoggedPopulation(c, options.filter());
-            Replay replay = new Replay(candidate, changes, new ProgressBar(err));
-            population.visit(replay);
-            c.rollback();
-            return report(replay, candidate, "log", population.head(), null, started);
+            try (Replay replay = new Replay(candidate, changes, new ProgressBar(err))) {
+                population.visit(replay);
+                c.rollback();
+                return report(replay, candidate, "log", population.head(), null, started);
+            }
         }
     }
 
     private Report facts(RuleSet candidate, RuleSet baseline, ChangeFile changes) throws IOException {
         Instant started = Instant.now();
         FactsPopulation population = FactsPopulation.parse(Files.readString(options.facts()), baseline);
-        Replay replay = new Replay(candidate, changes, new ProgressBar(err));
-        population.visit(replay);
-        return report(replay, candidate, "facts", null, baseline == null ? null : baseline.version(), started);
+        try (Replay replay = new Replay(candidate, changes, new ProgressBar(err))) {
+            population.visit(replay);
+            return report(replay, candidate, "facts", null, baseline == null ? null : baseline.version(), started);
+        }
     }
 
     private Report report(Replay replay, RuleSet candidate, String population, ChainHead head, String baseline,
                           Instant started) {
         Instant finished = Instant.now();
-        return replay.tally().report(new Report.RanAgainst(candidate.version(), "files", population,
+        return replay.finish().report(new Report.RanAgainst(candidate.version(), "files", population,
                 population.equals("log") ? options.filter() : null, head, baseline, UtcMillis.format(started),
                 UtcMillis.format(finished), Duration.between(started, finished).toMillis() / 1000.0));
     }

@@ -84,19 +84,18 @@ class Simulations {
             Replay replay = new Replay(candidate.ruleSet(), changes,
                     (looked, toLook, replayed) -> running.put(id, new Progress(looked, toLook, replayed)));
             ChainHead head = null;
-            if (facts != null) {
-                facts.visit(replay);
-            } else {
-                log.setReadOnly(true);
-                log.setAutoCommit(false);
-                LoggedPopulation population = new LoggedPopulation(log, filter);
-                population.visit(replay);
-                log.rollback();
-                head = population.head();
+            Tally tally;
+            try (replay) {
+                if (facts != null) {
+                    facts.visit(replay);
+                } else {
+                    head = replayLog(log, filter, replay);
+                }
+                tally = replay.finish();
             }
             changes.flush();
             Instant finished = clock.instant();
-            Report report = replay.tally().report(new Report.RanAgainst(candidate.ruleSet().version(), candidate.kind(),
+            Report report = tally.report(new Report.RanAgainst(candidate.ruleSet().version(), candidate.kind(),
                     facts == null ? "log" : "facts", filter, head, facts == null ? null : baseline.version(),
                     UtcMillis.format(startedAt), UtcMillis.format(finished),
                     Duration.between(startedAt, finished).toMillis() / 1000.0));
@@ -107,6 +106,16 @@ class Simulations {
         } finally {
             running.remove(id);
         }
+    }
+
+    /** Replays the log in one read-only transaction, so the walk sees one state of it; the head it began at. */
+    private static ChainHead replayLog(Connection log, PopulationFilter filter, Replay replay) throws SQLException {
+        log.setReadOnly(true);
+        log.setAutoCommit(false);
+        LoggedPopulation population = new LoggedPopulation(log, filter);
+        population.visit(replay);
+        log.rollback();
+        return population.head();
     }
 
     private static SimulationRequest withoutFacts(SimulationRequest r) {
