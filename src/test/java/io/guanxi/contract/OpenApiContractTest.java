@@ -65,7 +65,9 @@ class OpenApiContractTest {
     private static final Operation ADVISE = SPEC.operation("/v1/advice", "post");
     private static final Operation ADVISE_BATCH = SPEC.operation("/v1/advice/batch", "post");
     private static final List<String> ROLE_KEYS = List.of(ApiKeyTestFilter.ADVICE_CLIENT, ApiKeyTestFilter.AUDITOR,
-            ApiKeyTestFilter.RULES_ADMIN, ApiKeyTestFilter.OPERATOR);
+            ApiKeyTestFilter.RULES_ADMIN, ApiKeyTestFilter.ANALYST, ApiKeyTestFilter.OPERATOR);
+    private static final String SIMULATIONS = "/v1/simulations";
+    private static final String SIMULATION = "/v1/simulations/{simulationId}";
     private static final String UNKNOWN_VERSION = "sha256:" + "0".repeat(64);
     private static final String CALLBACK = "POST_SALE_CALLBACK,售后回访";
 
@@ -180,6 +182,32 @@ class OpenApiContractTest {
             Operation health = SPEC.operation(path, "get");
             assertConforms(health, api.exchange(validRequest(health)), 200);
         }
+    }
+
+    @Test
+    void simulationAnswersHaveExactlyTheFieldsOfTheirSchemas() throws InterruptedException {
+        Operation start = SPEC.operation(SIMULATIONS, "post");
+        Operation simulation = SPEC.operation(SIMULATION, "get");
+        Operation changes = SPEC.operation(SIMULATION + "/changes", "get");
+        api.advise(adviceExample("strategicAccount", AdviceApi.uniqueCustomer("SPEC")));
+        Reply accepted = api.exchange(simulate());
+        assertConforms(start, accepted, 202);
+        Reply view = api.get(accepted.text("location"));
+        for (int i = 0; i < 600 && view.text("state").equals("RUNNING"); i++) {
+            assertConforms(simulation, view, 200);
+            Thread.sleep(100);
+            view = api.get(accepted.text("location"));
+        }
+        assertConforms(simulation, view, 200);
+        assertEquals("DONE", view.text("state"));
+        Reply candidate = api.exchange(HttpRequest.POST(SIMULATIONS, "{\"files\": [{\"path\": \"cooperation-stage.drl\","
+                + " \"content\": \"rule X end\"}]}").contentType(MediaType.APPLICATION_JSON_TYPE));
+        assertConforms(start, candidate, 422);
+        assertConforms(start, api.exchange(HttpRequest.POST(SIMULATIONS, "{\"tier\": \"GOLD\"}")
+                .contentType(MediaType.APPLICATION_JSON_TYPE)), 400);
+        assertConforms(simulation, api.get(SIMULATIONS + "/" + UUID.randomUUID()), 404);
+        assertConforms(changes, api.get(accepted.text("location") + "/changes?limit=2"), 200);
+        assertConforms(changes, api.get(accepted.text("location") + "/changes?limit=0"), 400);
     }
 
     @Test
@@ -442,6 +470,9 @@ class OpenApiContractTest {
             return HttpRequest.create(method, SPEC.examplePath(operation)).body(api.write(batchExample()))
                     .contentType(MediaType.APPLICATION_JSON_TYPE);
         }
+        if (operation.path().equals(SIMULATIONS)) {
+            return simulate();
+        }
         String liveVersion = apiFor(operation).get("/v1/ruleset").text("version");
         if (operation.definition().containsKey("requestBody")) { // the rollback: to the live version
             return rollbackTo(liveVersion);
@@ -450,6 +481,9 @@ class OpenApiContractTest {
         if (operation.path().contains("{decisionId}")) {
             String decisionId = api.advise(adviceExample("requiredOnly", AdviceApi.uniqueCustomer("SPEC"))).text("decisionId");
             path = operation.path().replace("{decisionId}", decisionId);
+        }
+        if (operation.path().contains("{simulationId}")) {
+            path = path.replace(SPEC.examplePath(SPEC.operation(SIMULATION, "get")), api.exchange(simulate()).text("location"));
         }
         if (operation.path().contains("{version}")) {
             path = operation.path().replace("{version}", liveVersion);
@@ -469,6 +503,12 @@ class OpenApiContractTest {
         return operation.path().startsWith("/v1/ruleset") ? rulesApi : api;
     }
 
+    /** The example of {@code POST /v1/simulations}: a small replay over the test log. */
+    private static MutableHttpRequest<String> simulate() {
+        return HttpRequest.POST(SIMULATIONS, "{\"from\": \"2026-11-01T00:00:00Z\", \"tier\": \"STRATEGIC\"}")
+                .contentType(MediaType.APPLICATION_JSON_TYPE);
+    }
+
     private static MutableHttpRequest<String> rollbackTo(String version) {
         return HttpRequest.POST("/v1/ruleset/rollback", "{\"version\":\"" + version + "\"}")
                 .contentType(MediaType.APPLICATION_JSON_TYPE);
@@ -483,6 +523,7 @@ class OpenApiContractTest {
             case ApiKeyTestFilter.ADVICE_CLIENT -> Roles.ADVICE_CLIENT;
             case ApiKeyTestFilter.AUDITOR -> Roles.AUDITOR;
             case ApiKeyTestFilter.RULES_ADMIN -> Roles.RULES_ADMIN;
+            case ApiKeyTestFilter.ANALYST -> Roles.ANALYST;
             case ApiKeyTestFilter.OPERATOR -> Roles.OPERATOR;
             default -> throw new IllegalArgumentException(key);
         };

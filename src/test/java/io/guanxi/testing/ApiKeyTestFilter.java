@@ -17,6 +17,7 @@ public final class ApiKeyTestFilter {
     public static final String ADVICE_CLIENT = "test-advice-client";
     public static final String AUDITOR = "test-auditor";
     public static final String RULES_ADMIN = "test-rules-admin";
+    public static final String ANALYST = "test-analyst";
     public static final String OPERATOR = "test-operator";
 
     @RequestFilter

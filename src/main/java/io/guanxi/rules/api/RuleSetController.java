@@ -47,7 +47,7 @@ class RuleSetController {
     }
 
     /** The live rule set's version, files, load time, and the last attempt that did not go live. */
-    @Secured({Roles.AUDITOR, Roles.RULES_ADMIN})
+    @Secured({Roles.AUDITOR, Roles.RULES_ADMIN, Roles.ANALYST})
     @Get(produces = MediaType.APPLICATION_JSON)
     RuleSetView live() {
         return views.live(engine.live(), activator);
@@ -74,14 +74,14 @@ class RuleSetController {
     }
 
     /** Every rule set that ever went live, with each time it did. */
-    @Secured({Roles.AUDITOR, Roles.RULES_ADMIN})
+    @Secured({Roles.AUDITOR, Roles.RULES_ADMIN, Roles.ANALYST})
     @Get(uri = "/versions", produces = MediaType.APPLICATION_JSON)
     RuleSetVersionsView versions() {
         return views.versions(store.activations());
     }
 
     /** The exact files of a version that went live, so an auditor can read the rules behind a decision. */
-    @Secured({Roles.AUDITOR, Roles.RULES_ADMIN})
+    @Secured({Roles.AUDITOR, Roles.RULES_ADMIN, Roles.ANALYST})
     @Get(uri = "/versions/{version}", produces = MediaType.APPLICATION_JSON)
     RuleSetVersionsView.StoredFilesView version(@PathVariable String version) {
         return activator.stored(version)

@@ -6,6 +6,7 @@ import io.guanxi.rules.compile.RuleSetCompiler;
 import io.guanxi.rules.completeness.CompletenessCheck;
 import io.guanxi.rules.engine.RuleSet;
 import io.guanxi.rules.scenario.ScenarioSuite;
+import io.guanxi.simulation.SimulateCommand;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -16,14 +17,15 @@ import java.util.Locale;
 /**
  * The analysts' command line: {@code rules check [DIR]} compiles every rule file, runs every
  * scenario and proves each single-valued answer is given exactly once; {@code rules test [DIR]} runs
- * the scenarios only. Exit 0 when all is well, 1 when a problem was found, 2 on bad usage. It
+ * the scenarios only; {@code rules simulate} replays them over the log ({@link SimulateCommand}). Exit 0 when all is well, 1 when a problem was found, 2 on bad usage. It
  * needs neither the HTTP server nor a database.
  */
 public final class RulesCommand {
 
     static final String USAGE = "usage: rules check [DIR]   compile the rules, run the scenarios, check completeness\n"
             + "       rules test [DIR]    compile the rules and run the scenarios\n"
-            + "DIR defaults to $GUANXI_RULES_DIR, else 'rules'.";
+            + "       rules simulate [DIR] ...  replay the rules over logged decisions or a facts file (see below)\n"
+            + "DIR defaults to $GUANXI_RULES_DIR, else 'rules'.\n" + SimulateCommand.USAGE;
 
     private final PrintStream out;
     private final boolean completeness;
@@ -36,6 +38,9 @@ public final class RulesCommand {
 
     /** Runs one subcommand; everything it reports goes to {@code out}, usage errors to {@code err}. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length > 0 && args[0].equals("simulate")) {
+            return SimulateCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), defaultDirectory(), out, err);
+        }
         if (args.length < 1 || args.length > 2 || !(args[0].equals("check") || args[0].equals("test"))) {
             err.println(args.length == 0 ? "rules: missing subcommand" : "rules: unknown arguments " + String.join(" ", args));
             err.println(USAGE);

@@ -36,12 +36,13 @@ public class RuleSetActivator {
     private final Path rulesDir;
     private final Clock clock;
     private final ReloadMeters meters;
+    private final List<ImpactCheck> impactChecks;
     private final ReentrantLock oneAtATime = new ReentrantLock();
     private volatile Failure lastFailure;
     private volatile String warning;
 
     RuleSetActivator(LiveRuleSet engine, RuleSetGate gate, RuleSetVersionStore store, GuanxiConfiguration config,
-                    Clock clock, ReloadMeters meters) {
+                    Clock clock, ReloadMeters meters, List<ImpactCheck> impactChecks) {
         this.engine = engine;
         this.gate = gate;
         this.store = store;
@@ -49,6 +50,7 @@ public class RuleSetActivator {
         this.writer = new RuleFilesWriter(rulesDir);
         this.clock = clock;
         this.meters = meters;
+        this.impactChecks = List.copyOf(impactChecks);
         start();
     }
 
@@ -79,7 +81,9 @@ public class RuleSetActivator {
                 meters.count(how, ReloadMeters.Outcome.UNCHANGED);
                 return false;
             }
-            goLive(candidate, admit(candidate, how), how);
+            RuleSet admitted = admit(candidate, how);
+            gated(() -> checkImpact(admitted), how, candidate.version());
+            goLive(candidate, admitted, how);
             warning = null;
             return true;
         } finally {
@@ -122,6 +126,18 @@ public class RuleSetActivator {
 
     private RuleSet admit(Candidate candidate, Activation how) {
         return gated(() -> gate.admit(candidate), how, candidate.version());
+    }
+
+    /**
+     * A deployment's impact checks, on a reload only: a rollback is the way back from a bad change
+     * and start-up must serve, so neither waits on them.
+     */
+    private RuleSet checkImpact(RuleSet admitted) {
+        List<String> refusals = impactChecks.stream().flatMap(c -> c.refusals(admitted).stream()).toList();
+        if (!refusals.isEmpty()) {
+            throw new RuleSetException(refusals);
+        }
+        return admitted;
     }
 
     /** Runs one step towards going live; a failure is remembered, logged and reported, never swapped in. */

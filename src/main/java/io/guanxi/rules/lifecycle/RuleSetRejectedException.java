@@ -9,7 +9,7 @@ import java.util.List;
  * A rule set that did not pass the gate and did not go live (HTTP 422), with every problem found;
  * each error's place ({@code path:line:column}) is its {@code field}.
  */
-final class RuleSetRejectedException extends ProblemException {
+public final class RuleSetRejectedException extends ProblemException {
 
     private final transient List<String> lines;
 

@@ -29,6 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class AccessControlTest {
 
     private static final String VERSION = "sha256:" + "0".repeat(64);
+    private static final String NO_SIMULATION = "00000000-0000-0000-0000-000000000000";
     private static final Set<String> ALL = Roles.ALL;
 
     @Inject
@@ -48,11 +49,16 @@ class AccessControlTest {
                 Arguments.of("GET", "/v1/decisions/export?customerId=NOBODY", Set.of(Roles.AUDITOR)),
                 Arguments.of("GET", "/v1/audit/head", Set.of(Roles.AUDITOR)),
                 Arguments.of("GET", "/v1/audit/verify?from=1&to=1", Set.of(Roles.AUDITOR)),
-                Arguments.of("GET", "/v1/ruleset", Set.of(Roles.AUDITOR, Roles.RULES_ADMIN)),
-                Arguments.of("GET", "/v1/ruleset/versions", Set.of(Roles.AUDITOR, Roles.RULES_ADMIN)),
-                Arguments.of("GET", "/v1/ruleset/versions/" + VERSION, Set.of(Roles.AUDITOR, Roles.RULES_ADMIN)),
+                Arguments.of("GET", "/v1/ruleset", Set.of(Roles.AUDITOR, Roles.RULES_ADMIN, Roles.ANALYST)),
+                Arguments.of("GET", "/v1/ruleset/versions", Set.of(Roles.AUDITOR, Roles.RULES_ADMIN, Roles.ANALYST)),
+                Arguments.of("GET", "/v1/ruleset/versions/" + VERSION,
+                        Set.of(Roles.AUDITOR, Roles.RULES_ADMIN, Roles.ANALYST)),
                 Arguments.of("POST", "/v1/ruleset/reload", Set.of(Roles.RULES_ADMIN)),
                 Arguments.of("POST", "/v1/ruleset/rollback", Set.of(Roles.RULES_ADMIN)),
+                Arguments.of("POST", "/v1/simulations", Set.of(Roles.RULES_ADMIN, Roles.ANALYST)),
+                Arguments.of("GET", "/v1/simulations/" + NO_SIMULATION, Set.of(Roles.RULES_ADMIN, Roles.ANALYST)),
+                Arguments.of("GET", "/v1/simulations/" + NO_SIMULATION + "/changes",
+                        Set.of(Roles.RULES_ADMIN, Roles.ANALYST)),
                 Arguments.of("GET", "/prometheus", Set.of(Roles.OPERATOR)));
     }
 
@@ -112,6 +118,7 @@ class AccessControlTest {
             case Roles.ADVICE_CLIENT -> ApiKeyTestFilter.ADVICE_CLIENT;
             case Roles.AUDITOR -> ApiKeyTestFilter.AUDITOR;
             case Roles.RULES_ADMIN -> ApiKeyTestFilter.RULES_ADMIN;
+            case Roles.ANALYST -> ApiKeyTestFilter.ANALYST;
             case Roles.OPERATOR -> ApiKeyTestFilter.OPERATOR;
             default -> throw new IllegalArgumentException(role);
         };

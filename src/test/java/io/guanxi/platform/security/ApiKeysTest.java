@@ -53,9 +53,9 @@ class ApiKeysTest {
         Path file = dataDir.resolve(GeneratedApiKeys.FILE);
         List<String> lines = Files.readAllLines(file);
 
-        assertEquals(4, lines.size());
+        assertEquals(Roles.ALL.size(), lines.size());
         for (String line : lines) {
-            assertTrue(line.matches("[0-9a-f]{64} (ADVICE_CLIENT|AUDITOR|RULES_ADMIN|OPERATOR)"), line);
+            assertTrue(line.matches("[0-9a-f]{64} (ADVICE_CLIENT|AUDITOR|RULES_ADMIN|ANALYST|OPERATOR)"), line);
         }
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
         keys("");
@@ -75,7 +75,8 @@ class ApiKeysTest {
 
         assertEquals(before, after.subList(0, 3), "the keys in use still work");
         assertEquals(Optional.of(Set.of(Roles.AUDITOR)), keys.rolesOf("old-auditor"));
-        assertEquals(4, after.size());
-        assertTrue(after.get(3).matches("[0-9a-f]{64} OPERATOR"), after.get(3));
+        assertEquals(5, after.size());
+        assertTrue(after.get(3).matches("[0-9a-f]{64} ANALYST"), after.get(3));
+        assertTrue(after.get(4).matches("[0-9a-f]{64} OPERATOR"), after.get(4));
     }
 }

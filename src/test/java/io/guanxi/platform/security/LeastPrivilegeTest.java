@@ -65,6 +65,7 @@ class LeastPrivilegeTest {
                 assertTrue(System.nanoTime() < deadline, "the audit indexer reaches the head on the documented grants");
                 Thread.sleep(50);
             }
+            assertEquals("DONE", simulated(api), "a simulation reads the log and keeps its report");
         }
 
         try (Connection service = DriverManager.getConnection(serviceUrl, "guanxi", PASSWORD);
@@ -76,6 +77,17 @@ class LeastPrivilegeTest {
             assertTrue(delete.getMessage().contains("DELETE command denied"), delete.getMessage());
             assertTrue(s.executeQuery("SELECT 1 FROM decision_record LIMIT 1").next(), "it reads the log");
         }
+    }
+
+    /** Replays the log with the live rules; the state the simulation ends in. */
+    private static String simulated(AdviceApi api) throws InterruptedException {
+        String location = api.exchange(io.micronaut.http.HttpRequest.POST("/v1/simulations", "{}")).text("location");
+        String state = "RUNNING";
+        for (int i = 0; i < 600 && state.equals("RUNNING"); i++) {
+            Thread.sleep(100);
+            state = api.get(location).text("state");
+        }
+        return state;
     }
 
     private static ApplicationContext service(String url, String user, String password, boolean migrate) {
