@@ -130,17 +130,26 @@ final class LoggedPopulation implements Population {
         return DecisionInput.plain(CustomerFactsReader.read(input).getPurchaseShare());
     }
 
-    /** The first and last seq decided in the period (decided_at is indexed); the walk filters each record itself. */
+    /**
+     * The first and last seq decided in the period, found through the audit time index for the
+     * records it reaches and in the chain's tail for the others (V9); the walk filters each record
+     * itself.
+     */
     private long[] bounds() throws SQLException {
-        String sql = "SELECT MIN(seq), MAX(seq) FROM decision_record WHERE seq IS NOT NULL"
-                + (filter.from() == null ? "" : " AND decided_at >= ?") + (filter.to() == null ? "" : " AND decided_at < ?");
+        String period = (filter.from() == null ? "" : " AND %1$s >= ?") + (filter.to() == null ? "" : " AND %1$s < ?");
+        String sql = "SELECT MIN(s), MAX(s) FROM (SELECT d.seq AS s FROM decision_index x"
+                + " JOIN decision_record d ON d.id = x.record_id WHERE d.seq IS NOT NULL" + String.format(period, "x.decided_at")
+                + " UNION ALL SELECT seq FROM decision_record WHERE seq > (SELECT seq FROM decision_indexer WHERE id = 1)"
+                + String.format(period, "decided_at") + ") b";
         try (PreparedStatement s = connection.prepareStatement(sql)) {
             int i = 1;
-            if (filter.from() != null) {
-                s.setObject(i++, filter.start());
-            }
-            if (filter.to() != null) {
-                s.setObject(i, filter.end());
+            for (int part = 0; part < 2; part++) {
+                if (filter.from() != null) {
+                    s.setObject(i++, filter.start());
+                }
+                if (filter.to() != null) {
+                    s.setObject(i++, filter.end());
+                }
             }
             try (ResultSet row = s.executeQuery()) {
                 row.next();
