@@ -9,8 +9,8 @@ import java.sql.SQLException;
 /**
  * Where the next record joins the log: the chain's head and the id of the last record appended.
  * The appender gives each record it seals the next id itself, so it knows every id of a batch
- * before writing it (the rule index rows name their records) and ids ascend with seq, in commit
- * order, which keeps keyset pages in storage order. Both live in the one row of
+ * before writing it and ids ascend with seq, in commit order, which keeps keyset pages in storage
+ * order and the audit indexes' blocks of ids dense. Both live in the one row of
  * {@code decision_chain_head}.
  */
 record AppendPosition(ChainHead head, long lastId) {
