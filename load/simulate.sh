@@ -20,34 +20,8 @@ service=$!
 trap 'kill $service 2>/dev/null || true; rm -rf "$work"' EXIT
 for _ in $(seq 120); do curl -sf "http://127.0.0.1:$port/health" > /dev/null && break; sleep 1; done
 
-# The customers and facts of load/disk.sh: one decision in five for a customer seen before.
-python3 - "$work" "$decisions" <<'PY'
-import json, random, sys
-random.seed(7)
-work, total = sys.argv[1], int(sys.argv[2])
-seen = []
-for b in range((total + 999) // 1000):
-    items = []
-    for i in range(min(1000, total - b * 1000)):
-        if seen and random.random() < 0.2:
-            customer = random.choice(seen)
-        else:
-            customer = f"SIM-{b}-{i}"
-            seen.append(customer)
-        item = {"customerId": customer, "requestId": f"sim-{b}-{i}",
-                "purchaseShare": random.choice([0, 0.1, 0.3, 0.55, 0.7, 0.82, 0.85, 1]),
-                "annualRevenue": random.choice([100000, 500000, 1500000, 6000000]),
-                "profitMargin": random.choice([0.05, 0.15, 0.35]),
-                "revenueTrend": random.choice([-0.3, -0.1, 0.05, 0.2]),
-                "orderCount12m": random.randint(0, 40), "tenureMonths": random.randint(1, 120),
-                "segmentSize": random.choice(["FEW", "MEDIUM", "MANY"])}
-        if random.random() < 0.5:
-            item.update(satisfaction=random.choice([2.5, 3.8, 4.5]), openComplaints=random.randint(0, 3),
-                        paymentOnTimeRate=random.choice([0.6, 0.95]))
-        items.append(item)
-    with open(f"{work}/{b:05d}.json", "w") as f:
-        json.dump({"items": items}, f)
-PY
+# The customers and facts of load/disk.sh, with shares either side of 0.85 for the worked example.
+load/batches.py "$work" "$decisions" SIM 0 0.1 0.3 0.55 0.7 0.82 0.85 1
 
 for batch in "$work"/*.json; do
     status=$(curl -s -o /dev/null -w '%{http_code}' -X POST "http://127.0.0.1:$port/v1/advice/batch" \
