@@ -15,9 +15,8 @@ import java.util.Objects;
  */
 public final class ChainReader {
 
-    private static final int PAGE = 1000;
-    private static final String SELECT = "SELECT " + ChainEncoding.COLUMNS + ", prev_hash, hash FROM decision_record"
-            + " WHERE seq >= ? AND seq <= ? ORDER BY seq LIMIT " + PAGE;
+    /** The verifier's page of records: both read exactly the same columns, in the same order. */
+    private static final String SELECT = ChainWalk.SELECT;
     private static final String LAST_OF = "SELECT " + ChainEncoding.COLUMNS + ", prev_hash, hash FROM decision_record"
             + " WHERE customer_id = ? AND seq < ? ORDER BY seq DESC LIMIT 1";
 

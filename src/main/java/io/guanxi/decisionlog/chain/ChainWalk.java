@@ -15,7 +15,8 @@ import java.util.Objects;
 final class ChainWalk {
 
     private static final int PAGE = 1000;
-    private static final String SELECT = "SELECT " + ChainEncoding.COLUMNS + ", prev_hash, hash FROM decision_record"
+    /** A page of stored records from seq ? to seq ?, each with its covered values and both hashes. */
+    static final String SELECT = "SELECT " + ChainEncoding.COLUMNS + ", prev_hash, hash FROM decision_record"
             + " WHERE seq >= ? AND seq <= ? ORDER BY seq LIMIT " + PAGE;
 
     /** A stored record as the chain sees it: its covered values and both hashes as stored. */
