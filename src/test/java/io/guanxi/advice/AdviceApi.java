@@ -49,6 +49,8 @@ public final class AdviceApi {
     }
 
     /** A customer id no other test (or earlier run on the same database) uses. */
+    private static final double[] VARIED_SHARES = {0.0, 0.3, 0.55, 0.85};
+
     public static String uniqueCustomer(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
@@ -64,6 +66,17 @@ public final class AdviceApi {
         body.put("orderCount12m", 12);
         body.put("tenureMonths", 24);
         body.put("segmentSize", "MEDIUM");
+        return body;
+    }
+
+    /**
+     * A valid request whose share and revenue vary with {@code i}, so that decisions made in a run
+     * differ in stage, tier and fired rules.
+     */
+    public static Map<String, Object> variedRequest(String customerId, int i) {
+        Map<String, Object> body = validRequest(customerId);
+        body.put("purchaseShare", VARIED_SHARES[i % VARIED_SHARES.length]);
+        body.put("annualRevenue", 1_500_000 * (i % 5));
         return body;
     }
 

@@ -18,7 +18,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -31,7 +30,6 @@ import org.junit.jupiter.api.Test;
 @Property(name = "guanxi.audit.indexer.enabled", value = "false")
 class DecisionIndexerTest {
 
-    private static final double[] SHARES = {0.0, 0.3, 0.55, 0.85};
     /** Joins each record {@code d} to the bitmap rows that have its bit: one row per rule indexed for it. */
     private static final String RULE_BITS = " JOIN decision_rule_bitmap b ON b.block = d.id DIV 64"
             + " AND (b.bits >> (d.id MOD 64)) & 1 = 1";
@@ -141,12 +139,8 @@ class DecisionIndexerTest {
     private String advisedInParallel(String name, int count) throws Exception {
         String prefix = AdviceApi.uniqueCustomer(name);
         AdviceApi api = api();
-        AdviceApi.inParallel(count, i -> {
-            Map<String, Object> body = AdviceApi.validRequest(prefix + "-" + i);
-            body.put("purchaseShare", SHARES[i % SHARES.length]);
-            body.put("annualRevenue", 1_500_000 * (i % 5));
-            return api.advise(body);
-        }).forEach(r -> assertEquals(200, r.status(), () -> String.valueOf(r.body())));
+        AdviceApi.inParallel(count, i -> api.advise(AdviceApi.variedRequest(prefix + "-" + i, i)))
+                .forEach(r -> assertEquals(200, r.status(), () -> String.valueOf(r.body())));
         return prefix;
     }
 

@@ -16,7 +16,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,8 +26,6 @@ import org.junit.jupiter.api.Test;
  */
 @MicronautTest(transactional = false)
 class AppendedRecordsTest {
-
-    private static final double[] SHARES = {0.0, 0.3, 0.55, 0.85};
 
     @Inject
     @Client("/")
@@ -140,21 +137,15 @@ class AppendedRecordsTest {
         }
     }
 
-    /** A request whose share (and so stage, tier and rules) depends on {@code i}. */
     /** Customers prefix-0 … prefix-(count-1), advised all at once with facts varied by {@code shift}; every answer 200. */
     private static List<AdviceApi.Reply> advisedInParallel(AdviceApi api, String prefix, int count, int shift)
             throws Exception {
-        List<AdviceApi.Reply> replies = AdviceApi.inParallel(count, i -> api.advise(varied(prefix + "-" + i, i + shift)));
+        List<AdviceApi.Reply> replies = AdviceApi.inParallel(count,
+                i -> api.advise(AdviceApi.variedRequest(prefix + "-" + i, i + shift)));
         replies.forEach(r -> assertEquals(200, r.status(), () -> String.valueOf(r.body())));
         return replies;
     }
 
-    private static Map<String, Object> varied(String customer, int i) {
-        Map<String, Object> body = AdviceApi.validRequest(customer);
-        body.put("purchaseShare", SHARES[i % SHARES.length]);
-        body.put("annualRevenue", 1_500_000 * (i % 5));
-        return body;
-    }
 
     private static List<Stored> stored(String customerPrefix) throws SQLException {
         List<Stored> stored = new ArrayList<>();
