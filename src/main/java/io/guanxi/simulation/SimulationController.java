@@ -40,6 +40,12 @@ class SimulationController {
         return HttpResponse.accepted(URI.create(location)).body(new SimulationView.Accepted(id, "RUNNING", location));
     }
 
+    /** The latest simulations, newest first, each with what it replayed and where its report is. */
+    @Get(produces = MediaType.APPLICATION_JSON)
+    SimulationView.Listing simulations() {
+        return reader.recent();
+    }
+
     /** A simulation's progress while it runs, its report when done. */
     @Get(uri = "/{id}", produces = MediaType.APPLICATION_JSON)
     SimulationView simulation(@PathVariable String id) {

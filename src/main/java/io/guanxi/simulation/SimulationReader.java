@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,6 +25,7 @@ class SimulationReader {
     static final String CSV = "text/csv; charset=utf-8";
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 1000;
+    static final int LISTED = 50;
     private static final Pattern CURSOR = Pattern.compile("c([1-9]\\d{0,17})");
 
     private final SimulationStore store;
@@ -42,6 +44,19 @@ class SimulationReader {
                 row.finishedAt() == null ? null : UtcMillis.format(row.finishedAt()), simulations.progress(id),
                 row.report() == null ? null : read(row.report(), Report.class), row.error(),
                 "/v1/simulations/" + id + "/changes");
+    }
+
+    /** The latest {@code LISTED} simulations, newest first. */
+    SimulationView.Listing recent() {
+        return new SimulationView.Listing(store.recent(LISTED).stream().map(row -> new SimulationView.Summary(row.id(),
+                row.state(), row.candidateVersion(), UtcMillis.format(row.startedAt()),
+                row.finishedAt() == null ? null : UtcMillis.format(row.finishedAt()), requestOf(row),
+                "/v1/simulations/" + row.id())).toList());
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> requestOf(SimulationStore.Row row) {
+        return read(row.request(), Map.class);
     }
 
     SimulationView.ChangePage page(String id, @Nullable String cursor, @Nullable String limit) {

@@ -67,6 +67,24 @@ class SimulationStore {
         }
     }
 
+    /** The latest {@code limit} simulations, newest first, without their reports. */
+    List<Row> recent(int limit) {
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement("SELECT id, state, candidate_version,"
+                + " request_json, started_at, finished_at FROM simulation ORDER BY started_at DESC, id LIMIT ?")) {
+            s.setInt(1, limit);
+            List<Row> rows = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    rows.add(new Row(r.getString(1), r.getString(2), r.getString(3), r.getString(4), null, null,
+                            r.getObject(5, LocalDateTime.class), r.getObject(6, LocalDateTime.class)));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new SimulationFailedException("cannot list the simulations: " + e.getMessage(), e);
+        }
+    }
+
     /** Appends changes numbered from {@code firstOrdinal}, in one transaction. */
     void addChanges(Connection c, String id, long firstOrdinal, List<String> changes) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(

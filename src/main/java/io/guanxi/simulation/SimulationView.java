@@ -3,6 +3,7 @@ package io.guanxi.simulation;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A simulation as the API shows it: while it runs, its progress; when done, its report; when it
@@ -19,6 +20,17 @@ record SimulationView(String id, String state, String candidateVersion, String s
     /** A page of changed decisions and the cursor of the next page (null: this is the last). */
     @Serdeable
     record ChangePage(List<Change> items, @Nullable String nextCursor) {
+    }
+
+    /** The latest simulations, newest first, as {@code GET /v1/simulations} lists them. */
+    @Serdeable
+    record Listing(List<Summary> simulations) {
+    }
+
+    /** One simulation without its report: what it replayed ({@code request}, as sent) and where to read it. */
+    @Serdeable
+    record Summary(String id, String state, String candidateVersion, String startedAt, @Nullable String finishedAt,
+                   Map<String, Object> request, String location) {
     }
 
     /** What {@code POST /v1/simulations} answers: the id of the run, and where to follow it. */

@@ -5,7 +5,11 @@ import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 
-/** A stored decision as {@code GET /v1/decisions/{decisionId}} returns it. */
+/**
+ * A stored decision as {@code GET /v1/decisions/{decisionId}} returns it.
+ *
+ * @param chain the record's place in the audit chain; null until the appender seals it (moments after the answer)
+ */
 @Serdeable
 public record DecisionView(
         String decisionId,
@@ -16,5 +20,11 @@ public record DecisionView(
         long evaluationMicros,
         JsonNode input,
         JsonNode output,
-        List<String> firedRules) {
+        List<String> firedRules,
+        @Nullable ChainPlace chain) {
+
+    /** Where a record sits in the hash chain: its seq, its hash and its predecessor's (what {@code GET /v1/audit/verify?from=seq&to=seq} checks). */
+    @Serdeable
+    public record ChainPlace(long seq, String hash, String prevHash) {
+    }
 }

@@ -14,18 +14,19 @@ import java.util.TreeMap;
 
 /**
  * The derived index rows of a run of chained records: one {@code decision_index} row (time, tier,
- * transition) per record, and its bit in the {@code decision_rule_bitmap} row of each rule that
+ * cooperation stage, transition) per record, and its bit in the {@code decision_rule_bitmap} row of each rule that
  * fired in it. Written idempotently, so that indexing a record again changes nothing.
  */
 final class IndexedRows {
 
     /** What one record contributes. */
-    record Entry(long recordId, long seq, LocalDateTime decidedAt, String tier, String transition,
+    record Entry(long recordId, long seq, LocalDateTime decidedAt, String tier, String stage, String transition,
                  List<String> ruleIds) {
     }
 
 
-    static final String SELECT = "SELECT id, seq, decided_at, tier, transition, fired_rules, decision_json"
+    static final String SELECT = "SELECT id, seq, decided_at, tier, cooperation_stage, transition, fired_rules,"
+            + " decision_json"
             + " FROM decision_record WHERE seq > ? ORDER BY seq LIMIT ?";
 
     private IndexedRows() {
@@ -40,7 +41,8 @@ final class IndexedRows {
             try (ResultSet rows = s.executeQuery()) {
                 while (rows.next()) {
                     entries.add(new Entry(rows.getLong(1), rows.getLong(2), rows.getObject(3, LocalDateTime.class),
-                            rows.getString(4), rows.getString(5), FiredRuleIds.ofStored(rows.getLong(1), rows.getString(6), rows.getString(7))));
+                            rows.getString(4), rows.getString(5), rows.getString(6),
+                            FiredRuleIds.ofStored(rows.getLong(1), rows.getString(7), rows.getString(8))));
                 }
             }
         }
@@ -50,12 +52,14 @@ final class IndexedRows {
     /** Inserts the entries' rows (an existing row is left as it is: it was derived from the same record). */
     static void write(Connection c, List<Entry> entries) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT IGNORE INTO decision_index"
-                + " (record_id, decided_at, tier, transition) VALUES " + Placeholders.of(entries.size(), "(?, ?, ?, ?)"))) {
+                + " (record_id, decided_at, tier, cooperation_stage, transition) VALUES "
+                + Placeholders.of(entries.size(), "(?, ?, ?, ?, ?)"))) {
             int i = 1;
             for (Entry e : entries) {
                 s.setLong(i++, e.recordId());
                 s.setObject(i++, e.decidedAt());
                 s.setString(i++, e.tier());
+                s.setString(i++, e.stage());
                 s.setString(i++, e.transition());
             }
             s.executeUpdate();

@@ -3,7 +3,9 @@ package io.guanxi.rules.api;
 import io.guanxi.platform.security.Roles;
 import io.guanxi.platform.web.Problem;
 import io.guanxi.platform.web.Problems;
+import io.guanxi.rules.diff.RuleSetDiff;
 import io.guanxi.rules.lifecycle.Activation;
+import io.guanxi.rules.lifecycle.Candidate;
 import io.guanxi.rules.lifecycle.LiveRuleSet;
 import io.guanxi.rules.lifecycle.RuleSetActivator;
 import io.guanxi.rules.lifecycle.RuleSetVersionStore;
@@ -16,10 +18,12 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.serde.annotation.Serdeable;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Answers: which rules decide right now, which ever did, and lets a rules admin reload or roll back. */
@@ -80,12 +84,33 @@ class RuleSetController {
         return views.versions(store.activations());
     }
 
+    /** What changed from one stored version to another, rule by rule and file by file. */
+    @Secured({Roles.AUDITOR, Roles.RULES_ADMIN, Roles.ANALYST})
+    @Get(uri = "/diff", produces = MediaType.APPLICATION_JSON)
+    HttpResponse<?> diff(@QueryValue @Nullable String from, @QueryValue @Nullable String to) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        versionParameter("from", from, errors);
+        versionParameter("to", to, errors);
+        if (!errors.isEmpty()) {
+            return Problems.invalid(errors.size() + " parameter(s) of the diff are invalid", errors);
+        }
+        return HttpResponse.ok(RuleSetDiff.between(storedVersion(from), storedVersion(to)));
+    }
+
+    private static void versionParameter(String name, @Nullable String value, List<Problem.FieldError> errors) {
+        if (value == null || !value.matches(VERSION)) {
+            errors.add(new Problem.FieldError(name, "must be a rule-set version: sha256: and 64 hex digits"));
+        }
+    }
+
+    private Candidate storedVersion(String version) {
+        return activator.stored(version).orElseThrow(() -> new UnknownRuleSetVersionException(version));
+    }
+
     /** The exact files of a version that went live, so an auditor can read the rules behind a decision. */
     @Secured({Roles.AUDITOR, Roles.RULES_ADMIN, Roles.ANALYST})
     @Get(uri = "/versions/{version}", produces = MediaType.APPLICATION_JSON)
     RuleSetVersionsView.StoredFilesView version(@PathVariable String version) {
-        return activator.stored(version)
-                .map(views::files)
-                .orElseThrow(() -> new UnknownRuleSetVersionException(version));
+        return views.files(storedVersion(version));
     }
 }
