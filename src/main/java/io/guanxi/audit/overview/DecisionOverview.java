@@ -21,7 +21,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -107,15 +106,21 @@ public class DecisionOverview {
             }
         }
         TraceRenderer names = rules.current().renderer();
-        List<OverviewView.RuleHits> hits = new ArrayList<>();
+        return hitsBetween(c, lo, hi, TOP_RULES).entrySet().stream()
+                .map(e -> new OverviewView.RuleHits(e.getKey(), names.ruleName(e.getKey()), e.getValue())).toList();
+    }
+
+    /** The {@code top} rules that fired in most of the records {@code lo..hi}, with how many, most first. */
+    static Map<String, Long> hitsBetween(Connection c, long lo, long hi, int top) throws SQLException {
+        Map<String, Long> hits = new LinkedHashMap<>();
         try (PreparedStatement s = c.prepareStatement(RULE_HITS)) {
-            Object[] values = {lo / 64, lo % 64, hi / 64, 63 - hi % 64, lo / 64, hi / 64, TOP_RULES};
+            Object[] values = {lo / 64, lo % 64, hi / 64, 63 - hi % 64, lo / 64, hi / 64, top};
             for (int i = 0; i < values.length; i++) {
                 s.setObject(i + 1, values[i]);
             }
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    hits.add(new OverviewView.RuleHits(r.getString(1), names.ruleName(r.getString(1)), r.getLong(2)));
+                    hits.put(r.getString(1), r.getLong(2));
                 }
             }
         }
