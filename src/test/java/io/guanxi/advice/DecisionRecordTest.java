@@ -49,6 +49,22 @@ class DecisionRecordTest {
         assertTrue(stored.body().get("evaluationMicros").getLongValue() >= 0);
     }
 
+    @Test
+    void aSealedDecisionShowsItsPlaceInTheChainWhichVerifies() throws InterruptedException {
+        AdviceApi api = new AdviceApi(client, json);
+        String id = api.advise(AdviceApi.validRequest(AdviceApi.uniqueCustomer("REC"))).text("decisionId");
+        JsonNode chain = api.get("/v1/decisions/" + id).body().get("chain");
+        for (int tries = 0; chain.isNull() && tries < 200; tries++) {
+            Thread.sleep(50); // sealed by the appender moments after the answer
+            chain = api.get("/v1/decisions/" + id).body().get("chain");
+        }
+        long seq = chain.get("seq").getLongValue();
+        assertTrue(seq >= 1 && chain.get("hash").getStringValue().matches("[0-9a-f]{64}"), chain::toString);
+        JsonNode verified = api.get("/v1/audit/verify?from=" + seq + "&to=" + seq).body();
+        assertEquals(true, verified.get("ok").getBooleanValue(), verified::toString);
+        assertEquals(chain.get("hash"), verified.get("headHash"), "the hash shown is the one the chain holds");
+    }
+
     @ParameterizedTest(name = "decision id {0} is 404")
     @ValueSource(strings = {"00000000-0000-0000-0000-000000000000", "not-a-uuid", "x"})
     void unknownDecisionReturns404(String id) {

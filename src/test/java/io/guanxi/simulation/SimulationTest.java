@@ -102,6 +102,10 @@ class SimulationTest {
     @Test
     void raisingTheStrategicThresholdMovesOnlyTheSharesBelowIt() throws Exception {
         JsonNode view = simulations.run(Map.of("from", from.toString(), "files", SimulationApi.strategicFrom085()));
+        JsonNode listed = api.get("/v1/simulations").body().get("simulations").get(0);
+        assertEquals(view.get("id"), listed.get("id"), "the newest simulation is listed first");
+        assertEquals(from.toString(), listed.get("request").get("from").getStringValue(), "with what it replayed");
+        assertTrue(listed.get("request").get("files").isNull(), "but not the files themselves");
 
         assertEquals(decisions.size(), count(view, "replayed"));
         assertEquals(2, count(view, "changed"), () -> api.write(view));
