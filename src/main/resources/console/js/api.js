@@ -75,3 +75,17 @@ export function query(params) {
   const text = q.toString();
   return text ? '?' + text : '';
 }
+
+let labelsOnce = null;
+
+/**
+ * The Chinese label of every output code, by output ({@code tier}, {@code cooperationStage}, …), as the
+ * service defines them; asked once (the overview of one day carries them) and kept for the session.
+ */
+export function labels() {
+  labelsOnce = labelsOnce || api('/v1/audit/overview?days=1').then(o => o.labels).catch(e => {
+    labelsOnce = null;
+    throw e;
+  });
+  return labelsOnce;
+}

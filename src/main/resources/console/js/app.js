@@ -91,7 +91,9 @@ function chrome() {
   const nav = document.getElementById('nav');
   fill(nav, PAGES.filter(p => p.menu && session.may(...p.roles))
       .map(p => h('a', {href: '#/' + p.route, 'data-page': p.route}, t(p.route))));
-  document.getElementById('roles').textContent = session.roles.join(' + ');
+  const roles = document.getElementById('roles');
+  roles.textContent = session.roles.join(' + ');
+  roles.title = roles.textContent;
   const out = document.getElementById('signout');
   out.hidden = false;
   out.textContent = t('signOut');

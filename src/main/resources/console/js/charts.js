@@ -41,8 +41,12 @@ export function stackedColumns(items, label, series, valueOf, names) {
       svg.append(s('rect', {x: i * step + 2, y, width: Math.max(1, step - 4), height: bar,
         fill: PALETTE[k % PALETTE.length]}, title(`${label(item)} ${names(key)}: ${value}`)));
     });
-    if (items.length <= 31 && (i % Math.ceil(items.length / 8) === 0 || i === items.length - 1)) {
-      const text = s('text', {x: i * step + step / 2, y: height + 14, 'text-anchor': 'middle', class: 'axis'});
+    // About eight dates on the axis, counted back from the last day so that it is always labelled.
+    const every = Math.ceil(items.length / 8);
+    if ((items.length - 1 - i) % every === 0) {
+      const anchor = i === items.length - 1 ? 'end' : i < every ? 'start' : 'middle';
+      const at = anchor === 'end' ? (i + 1) * step : anchor === 'start' ? i * step : i * step + step / 2;
+      const text = s('text', {x: at, y: height + 14, 'text-anchor': anchor, class: 'axis'});
       text.textContent = label(item).slice(5);
       svg.append(text);
     }

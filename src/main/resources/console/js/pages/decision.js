@@ -16,6 +16,12 @@ export async function decisionPage({args}) {
   const [d, why] = await Promise.all([api(path), api(path + '/explanation')]);
   const history = await api('/v1/decisions' + query({customerId: d.customerId, limit: 1000}));
   const out = d.output;
+  // The answer carries the labels of its stages, tier and type; those of the transition, flags and
+  // entitlements are in the explanation, which labels every output it explains.
+  const label = {};
+  why.explanations.forEach(e => label[e.code] = label[e.code] || e.label);
+  const codes = list => list && list.length ? h('span', {}, list.map(c => coded(c, label[c])))
+      : h('span', {class: 'muted'}, '—');
   return h('section', {class: 'page', id: 'decision-page', 'data-decision': d.decisionId},
       h('h1', {}, d.customerId, ' ', h('small', {class: 'muted'}, d.decisionId)),
       h('p', {class: 'meta'}, instant(d.decidedAt), ' · ', t('version'), ' ', version(d.rulesetVersion),
@@ -26,7 +32,7 @@ export async function decisionPage({args}) {
           h('div', {class: 'card', id: 'outputs'}, h('h2', {}, t('outputs')),
               table(['', ''], [
                 ...OUTPUTS.map(([key, word]) => [t(word), coded(out[key].code, out[key].label)]),
-                [t('transition'), h('span', {}, coded(out.transition), out.previousCooperationStage
+                [t('transition'), h('span', {}, coded(out.transition, label[out.transition]), out.previousCooperationStage
                     ? ' ← ' + out.previousCooperationStage.code : '')],
                 ['flags', codes(out.flags)], ['entitlements', codes(out.entitlements)]]))),
       h('div', {class: 'card', id: 'actions'}, h('h2', {}, t('actions')),
@@ -35,10 +41,6 @@ export async function decisionPage({args}) {
       h('div', {class: 'card', id: 'explanation'}, h('h2', {}, t('explanation')), explanation(why.explanations)),
       h('div', {class: 'card', id: 'history'}, h('h2', {}, t('history')), timeline(history.items, d.decisionId)),
       h('div', {class: 'card', id: 'chain'}, h('h2', {}, t('chain')), await chainPlace(d.chain)));
-}
-
-function codes(list) {
-  return list && list.length ? h('span', {}, list.map(c => coded(c.code, c.label))) : h('span', {class: 'muted'}, '—');
 }
 
 function explanation(explanations) {

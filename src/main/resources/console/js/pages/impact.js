@@ -1,6 +1,6 @@
 // Impact: replay a candidate rule set over the logged decisions before it goes live, watch it run,
 // and read what it would change as pictures (before × after heat maps, rule hits) and as a list.
-import {api, download, query} from '../api.js';
+import {api, download, labels, query} from '../api.js';
 import {bars, heatMap} from '../charts.js';
 import {field, h, instant, table, version} from '../dom.js';
 import {t} from '../i18n.js';
@@ -103,12 +103,14 @@ async function simulation(id) {
 
 async function report(id, r) {
   const c = r.counts;
-  const changes = await api('/v1/simulations/' + encodeURIComponent(id) + '/changes?limit=50');
+  const [changes, names] = await Promise.all([api('/v1/simulations/' + encodeURIComponent(id) + '/changes?limit=50'),
+    labels()]);
+  const nameOf = output => code => ((names[output] || {})[code] || '') + ' ' + code;
   return h('div', {id: 'report'},
       h('div', {class: 'cards'}, Object.entries(c).map(([k, v]) => h('div', {class: 'card stat', 'data-count': k},
           h('span', {class: 'big'}, v.toLocaleString()), h('span', {}, k)))),
       h('div', {class: 'grid2'}, OUTPUTS.map(output => h('div', {class: 'card matrix', 'data-output': output},
-          h('h2', {}, output), heatMap(r.matrices[output], codesOf(output, r.matrices[output]), code => code,
+          h('h2', {}, output), heatMap(r.matrices[output], codesOf(output, r.matrices[output]), nameOf(output),
               [t('before'), t('after')])))),
       h('div', {class: 'card', id: 'rule-hits'}, h('h2', {}, t('ruleHits')),
           bars(r.rules.filter(x => x.before !== x.after).concat(r.rules.filter(x => x.before === x.after))

@@ -35,12 +35,20 @@ function versionTimeline(versions, liveVersion) {
     class: v.version === liveVersion ? 'is-live' : ''},
   h('div', {class: 'when'}, instant(v.lastLiveAt)),
   h('div', {}, version(v.version), v.version === liveVersion ? h('span', {class: 'badge'}, t('live')) : null,
-      h('div', {class: 'muted'}, v.activations.map(a => a.how + ' ' + a.at.slice(0, 19).replace('T', ' ')).join(' · ')),
+      activations(v.activations),
       h('div', {class: 'row-actions'},
           h('a', {href: '#/rules?files=' + encodeURIComponent(v.version), class: 'show-files'}, t('files')),
           session.may('RULES_ADMIN') && v.version !== liveVersion
               ? h('button', {type: 'button', class: 'danger rollback', onclick: () => rollback(v.version)}, t('rollback'))
               : null)))));
+}
+
+/** How a version went live, newest first: the last three, and the rest behind a click. */
+function activations(list) {
+  const text = a => a.how + ' ' + a.at.slice(0, 19).replace('T', ' ');
+  const shown = h('div', {class: 'muted'}, list.slice(0, 3).map(text).join(' · '));
+  return list.length <= 3 ? shown : h('div', {}, shown, h('details', {class: 'muted'},
+      h('summary', {}, `${list.length - 3} more`), list.slice(3).map(text).join(' · ')));
 }
 
 async function rollback(target) {

@@ -49,6 +49,7 @@ class ConsoleBrowserTest implements ScreenshotOnFailure.Photographed {
     private final List<String> decisions = new ArrayList<>();
     private String shipped;
     private String raised;
+    private String simulationRoute = "#/impact";
     /** Console messages a test provokes on purpose (a refused key is a 401 the browser reports). */
     private final List<String> expectedErrors = new ArrayList<>();
 
@@ -190,6 +191,7 @@ class ConsoleBrowserTest implements ScreenshotOnFailure.Photographed {
         assertEquals("2", cell.getText(), "both decisions at a share of 0.82 fall to STABLE under 0.85");
         assertFalse(browser.all(By.cssSelector("#rule-hits .bar-row")).isEmpty());
         assertEquals(2, browser.all(By.cssSelector("table.changes tbody tr")).size());
+        simulationRoute = browser.driver().getCurrentUrl().replaceAll("^.*?(#/impact/.*)$", "$1");
     }
 
     @Test
@@ -214,10 +216,11 @@ class ConsoleBrowserTest implements ScreenshotOnFailure.Photographed {
         for (int[] size : new int[][] {{1280, 800}, {390, 844}}) {
             browser.size(size[0], size[1]);
             for (String route : List.of("#/overview", "#/decisions?customerId=" + customer, "#/decision/" + decisions.get(1),
-                    "#/audit", "#/rules?from=" + shipped + "&to=" + raised, "#/impact", "#/experiments")) {
+                    "#/audit", "#/rules?from=" + shipped + "&to=" + raised, "#/impact", simulationRoute, "#/experiments")) {
                 browser.go(route);
                 // Kept for whoever reviews the console's look: target/console-screenshots/pages/.
-                browser.screenshot("pages/" + size[0] + "-" + route.replaceAll("[^a-z]+", "-").replaceAll("^-|-$", ""));
+                browser.screenshot("pages/" + size[0] + "-" + route.replaceAll("^#/([a-z]+).*", "$1")
+                        + (route.contains("?") || route.indexOf('/', 2) > 0 ? "-detail" : ""));
                 assertEquals(0, browser.overflow(), () -> route + " scrolls sideways at " + size[0] + "px");
             }
         }
