@@ -1,6 +1,6 @@
 // Decisions: an auditor's search over the log, page by page, and the export of the same filter.
-import {api, download, query} from '../api.js';
-import {field, h, instant, table, version} from '../dom.js';
+import {api, download, labels, query} from '../api.js';
+import {coded, field, h, instant, table, version} from '../dom.js';
 import {t} from '../i18n.js';
 import {go, showProblem} from '../app.js';
 
@@ -62,7 +62,9 @@ async function exportAs(filter, format) {
 }
 
 async function showPage(results, filter, cursor) {
-  const page = await api('/v1/decisions' + query(Object.assign(apiFilter(filter), {limit: 50, cursor})));
+  const [page, names] = await Promise.all([api('/v1/decisions' + query(Object.assign(apiFilter(filter), {limit: 50, cursor}))),
+    labels()]);
+  const label = (output, code) => coded(code, (names[output] || {})[code]);
   if (!page.items.length && !cursor) {
     results.append(h('p', {class: 'empty'}, t('noDecisions')));
     return;
@@ -71,8 +73,8 @@ async function showPage(results, filter, cursor) {
     t('relationship'), t('version')], page.items.map(d => [
     instant(d.decidedAt),
     h('a', {href: '#/decision/' + encodeURIComponent(d.decisionId), class: 'decision-link'}, d.customerId),
-    h('code', {}, d.cooperationStage), h('code', {}, d.transition), h('code', {}, d.tier),
-    h('code', {}, d.lifecycleStage), h('code', {}, d.relationshipType), version(d.rulesetVersion)]),
+    label('cooperationStage', d.cooperationStage), label('transition', d.transition), label('tier', d.tier),
+    label('lifecycleStage', d.lifecycleStage), label('relationshipType', d.relationshipType), version(d.rulesetVersion)]),
   {class: 'decisions'}));
   if (page.nextCursor) {
     const more = h('button', {type: 'button', id: 'next-page', onclick: async () => {

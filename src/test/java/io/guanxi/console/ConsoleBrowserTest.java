@@ -118,6 +118,11 @@ class ConsoleBrowserTest implements ScreenshotOnFailure.Photographed {
         assertEquals(List.of("overview", "decisions", "audit", "rules", "experiments"), menu());
         browser.go("#/impact");
         assertTrue(browser.visible(By.id("no-access")).isDisplayed(), "an auditor cannot open the impact page");
+
+        browser.click(By.id("lang"));
+        assertEquals("决策记录", browser.textOf(By.cssSelector("#nav a[data-page='decisions']"), "决策记录"::equals));
+        browser.click(By.id("lang"));
+        assertEquals("Decisions", browser.textOf(By.cssSelector("#nav a[data-page='decisions']"), "Decisions"::equals));
     }
 
     private List<String> menu() {
