@@ -50,7 +50,7 @@ const WORDS = {
   diff: ['Compare', '比较'],
   rollback: ['Roll back to this version', '回滚到此版本'],
   confirmRollback: ['Make this version live again? It is checked against its scenarios first.', '确认将此版本重新生效？生效前会先运行其场景测试。'],
-  lastFailure: ['Last attempt that did not go live', '最近一次未生效的尝试'],
+  failures: ['Attempts that did not go live', '未生效的尝试'],
   simulate: ['Start simulation', '开始模拟'],
   candidate: ['Candidate', '候选规则集'],
   liveSet: ['the live rule set', '当前生效规则集'],

@@ -6,7 +6,8 @@ import {t} from '../i18n.js';
 import {go, showProblem} from '../app.js';
 
 export async function rulesPage({params}) {
-  const [live, history] = await Promise.all([api('/v1/ruleset'), api('/v1/ruleset/versions')]);
+  const [live, history, failed] = await Promise.all([api('/v1/ruleset'), api('/v1/ruleset/versions'),
+    api('/v1/ruleset/failures')]);
   const versions = history.versions;
   const detail = h('div', {id: 'rules-detail'});
   const page = h('section', {class: 'page', id: 'rules-page'}, h('h1', {}, t('rules')),
@@ -15,7 +16,7 @@ export async function rulesPage({params}) {
           live.warning ? h('p', {class: 'bad'}, live.warning) : null,
           table(['file', 'bytes', 'sha256'], live.files.map(f => [h('code', {}, f.path), String(f.size),
             h('code', {class: 'hash'}, f.sha256.slice(0, 16))]))),
-      live.lastFailure ? failure(live.lastFailure) : null,
+      failed.failures.length ? failures(failed.failures) : null,
       h('div', {class: 'card', id: 'versions'}, h('h2', {}, t('versions')), versionTimeline(versions, live.version)),
       compareForm(versions, params), detail);
   if (params.get('from') && params.get('to')) await showDiff(detail, params.get('from'), params.get('to'));
@@ -23,10 +24,12 @@ export async function rulesPage({params}) {
   return page;
 }
 
-function failure(f) {
-  return h('div', {class: 'card failure', id: 'last-failure'}, h('h2', {}, t('lastFailure')),
-      h('p', {}, instant(f.attemptedAt), ' · ', f.how, ' · ', version(f.version)),
-      h('ul', {class: 'errors'}, f.errors.map(e => h('li', {}, h('code', {}, e)))));
+/** The attempts the gate refused, newest first: the latest open, the others a click away. */
+function failures(list) {
+  return h('div', {class: 'card failure', id: 'failures'}, h('h2', {}, t('failures')),
+      list.map((f, i) => h('details', {class: 'failed-attempt', open: i === 0},
+          h('summary', {}, instant(f.attemptedAt), ' · ', f.how, ' · ', version(f.version), ` · ${f.errors.length} error(s)`),
+          h('ul', {class: 'errors'}, f.errors.map(e => h('li', {}, h('code', {}, e)))))));
 }
 
 /** Newest first: each version with every time it went live, its files, and rollback for a rules admin. */

@@ -42,6 +42,7 @@ class ConsoleBrowserTest implements ScreenshotOnFailure.Photographed {
     private static final String THRESHOLD = "0.80";
     private static final String RAISED = "0.85";
 
+    private RulesWorkspace rules;
     private EmbeddedServer server;
     private AdviceApi api;
     private Browser browser;
@@ -55,7 +56,7 @@ class ConsoleBrowserTest implements ScreenshotOnFailure.Photographed {
 
     @BeforeAll
     void serviceWithHistoryAndTwoVersions(@TempDir Path rulesDir) {
-        RulesWorkspace rules = new RulesWorkspace(rulesDir);
+        rules = new RulesWorkspace(rulesDir);
         server = rules.start(Map.of("guanxi.watch-rules", false));
         api = RulesWorkspace.api(server);
         shipped = liveVersion();
@@ -184,6 +185,21 @@ class ConsoleBrowserTest implements ScreenshotOnFailure.Photographed {
 
     @Test
     @Order(5)
+    void anAnalystReadsTheAttemptThatFailedWithItsFileAndLine() {
+        String good = rules.read("key-account-tier.drl");
+        rules.write("key-account-tier.drl", good.replace("CustomerFacts($profitMargin: profitMargin <= 0)",
+                "CustomerFacts($profitMargin: profitMargn <= 0)"));
+        assertEquals(422, api.exchange(HttpRequest.POST("/v1/ruleset/reload", "")).status());
+        rules.write("key-account-tier.drl", good);
+
+        browser.signIn(ApiKeyTestFilter.ANALYST);
+        browser.go("#/rules");
+        String failed = browser.visible(By.cssSelector("#failures details.failed-attempt[open]")).getText();
+        assertTrue(failed.matches("(?s).*key-account-tier\\.drl:\\d+.*profitMargn.*"), failed);
+    }
+
+    @Test
+    @Order(6)
     void anAnalystReplaysTheRaisedThresholdAndReadsItsMatrix() {
         browser.signIn(ApiKeyTestFilter.ANALYST);
         browser.go("#/impact");
@@ -200,7 +216,7 @@ class ConsoleBrowserTest implements ScreenshotOnFailure.Photographed {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aRulesAdminRollsBackAfterConfirming() {
         browser.signIn(ApiKeyTestFilter.RULES_ADMIN);
         browser.go("#/rules");
@@ -215,7 +231,7 @@ class ConsoleBrowserTest implements ScreenshotOnFailure.Photographed {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void everyPageFitsAPhoneAndALaptop() {
         browser.signIn(ApiKeyTestFilter.ALL_ROLES);
         for (int[] size : new int[][] {{1280, 800}, {390, 844}}) {

@@ -32,6 +32,7 @@ import java.util.List;
 class RuleSetController {
 
     private static final String VERSION = "sha256:[0-9a-f]{64}";
+    private static final int FAILURES_LISTED = 50;
 
     private final LiveRuleSet engine;
     private final RuleSetActivator activator;
@@ -82,6 +83,13 @@ class RuleSetController {
     @Get(uri = "/versions", produces = MediaType.APPLICATION_JSON)
     RuleSetVersionsView versions() {
         return views.versions(store.activations());
+    }
+
+    /** The latest attempts that did not go live, newest first, each with every error the gate found. */
+    @Secured({Roles.AUDITOR, Roles.RULES_ADMIN, Roles.ANALYST})
+    @Get(uri = "/failures", produces = MediaType.APPLICATION_JSON)
+    RuleSetView.Failures failures() {
+        return views.failures(store.failures(FAILURES_LISTED));
     }
 
     /** What changed from one stored version to another, rule by rule and file by file. */

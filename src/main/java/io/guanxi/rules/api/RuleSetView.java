@@ -26,6 +26,11 @@ public record RuleSetView(
     public record FileView(String path, long size, String sha256) {
     }
 
+    /** The attempts that did not go live, newest first, as {@code GET /v1/ruleset/failures} lists them. */
+    @Serdeable
+    public record Failures(List<FailureView> failures) {
+    }
+
     /** An attempt that did not go live: when, how, which version (null if it never got one) and why. */
     @Serdeable
     public record FailureView(String attemptedAt, Activation how, @Nullable String version, List<String> errors) {

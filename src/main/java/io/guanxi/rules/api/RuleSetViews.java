@@ -33,9 +33,15 @@ class RuleSetViews {
         return new RuleSetView(rs.version(), time(live.since()), live.how(), rs.ruleCount(),
                 rs.files().stream().map(f -> new RuleSetView.FileView(f.path(), f.content().length, sha256(f.content())))
                         .toList(),
-                activator.warning(),
-                failure == null ? null : new RuleSetView.FailureView(time(failure.at()), failure.how(),
-                        failure.version(), failure.errors()));
+                activator.warning(), failure == null ? null : failure(failure));
+    }
+
+    RuleSetView.Failures failures(List<RuleSetActivator.Failure> newestFirst) {
+        return new RuleSetView.Failures(newestFirst.stream().map(RuleSetViews::failure).toList());
+    }
+
+    private static RuleSetView.FailureView failure(RuleSetActivator.Failure failure) {
+        return new RuleSetView.FailureView(time(failure.at()), failure.how(), failure.version(), failure.errors());
     }
 
     RuleSetVersionsView versions(List<RuleSetVersionStore.Activated> newestFirst) {

@@ -25,7 +25,7 @@ public class RuleSetActivator {
 
     private static final Logger LOG = LoggerFactory.getLogger(RuleSetActivator.class);
 
-    /** The last attempt that did not go live. */
+    /** An attempt that did not go live. */
     public record Failure(Instant at, Activation how, String version, List<String> errors) {
     }
 
@@ -115,7 +115,7 @@ public class RuleSetActivator {
             goLive(onDisk, gate.admit(onDisk), Activation.STARTUP);
         } catch (RuleSetException e) {
             meters.count(Activation.STARTUP, ReloadMeters.Outcome.REJECTED);
-            lastFailure = new Failure(clock.instant(), Activation.STARTUP, null, e.errors());
+            failed(new Failure(clock.instant(), Activation.STARTUP, null, e.errors()));
             Candidate stored = store.latestActivated(rulesDir.toString()).orElseThrow(() -> refuse(e));
             goLive(stored, gate.admit(stored), Activation.STARTUP_FALLBACK);
             warning = "the rules in " + rulesDir + " failed at start-up (see lastFailure); serving " + stored.version()
@@ -146,13 +146,18 @@ public class RuleSetActivator {
             return step.get();
         } catch (RuleSetException | UncheckedIOException e) {
             List<String> errors = e instanceof RuleSetException r ? r.errors() : List.of(e.getMessage());
-            lastFailure = new Failure(clock.instant(), how, version, errors);
+            failed(new Failure(clock.instant(), how, version, errors));
             meters.count(how, ReloadMeters.Outcome.REJECTED);
             LOG.warn("Rule set {} ({}) rejected, the live set {} keeps serving:\n  {}", version == null ? "on disk" : version,
                     how, engine.current().version(), String.join("\n  ", errors));
             throw new RuleSetRejectedException("the rule set did not go live; " + engine.current().version()
                     + " keeps serving", errors);
         }
+    }
+
+    private void failed(Failure failure) {
+        lastFailure = failure;
+        store.recordFailure(failure);
     }
 
     private void goLive(Candidate candidate, RuleSet ruleSet, Activation how) {

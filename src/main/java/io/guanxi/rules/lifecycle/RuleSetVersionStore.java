@@ -2,8 +2,12 @@ package io.guanxi.rules.lifecycle;
 
 import io.guanxi.rules.RuleFile;
 import io.guanxi.rules.RuleSetSource;
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,6 +20,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps every rule set that ever went live, forever: the exact rule files of each version, and
@@ -25,10 +31,14 @@ import java.util.Optional;
 @Singleton
 public class RuleSetVersionStore {
 
-    private final TransactionOperations<Connection> transactions;
+    private static final Logger LOG = LoggerFactory.getLogger(RuleSetVersionStore.class);
 
-    RuleSetVersionStore(TransactionOperations<Connection> transactions) {
+    private final TransactionOperations<Connection> transactions;
+    private final JsonMapper json;
+
+    RuleSetVersionStore(TransactionOperations<Connection> transactions, JsonMapper json) {
         this.transactions = transactions;
+        this.json = json;
     }
 
     /** One time a version went live. */
@@ -80,6 +90,37 @@ public class RuleSetVersionStore {
         return transactions.executeRead(status -> query(status.getConnection(),
                 "SELECT version, activated_at, how FROM ruleset_activation ORDER BY id DESC",
                 r -> new Activated(r.getString(1), instant(r.getTimestamp(2)), Activation.valueOf(r.getString(3)))));
+    }
+
+    /**
+     * Keeps an attempt that did not go live. The attempt was refused either way: a database that
+     * cannot take the record costs its trace here (logged), never the refusal the caller is owed.
+     */
+    void recordFailure(RuleSetActivator.Failure failure) {
+        try {
+            String errors = json.writeValueAsString(failure.errors());
+            transactions.executeWrite(status -> update(status.getConnection(),
+                    "INSERT INTO ruleset_failure (attempted_at, how, version, errors_json) VALUES (?, ?, ?, ?)",
+                    utc(failure.at()), failure.how().name(), failure.version(), errors));
+        } catch (IOException | RuntimeException e) {
+            LOG.error("The failed attempt of {} ({}) could not be kept: {}", failure.version(), failure.how(), e.toString());
+        }
+    }
+
+    /** The latest {@code limit} attempts that did not go live, newest first. */
+    public List<RuleSetActivator.Failure> failures(int limit) {
+        return transactions.executeRead(status -> query(status.getConnection(),
+                "SELECT attempted_at, how, version, errors_json FROM ruleset_failure ORDER BY id DESC LIMIT ?",
+                r -> new RuleSetActivator.Failure(instant(r.getTimestamp(1)), Activation.valueOf(r.getString(2)),
+                        r.getString(3), errors(r.getString(4))), limit));
+    }
+
+    private List<String> errors(String stored) {
+        try {
+            return json.readValue(stored, Argument.listOf(String.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException("a stored failure's errors are not a JSON list", e);
+        }
     }
 
     private Candidate load(Connection c, String directory, String version, long activation) {

@@ -88,6 +88,14 @@ class RuleSetReloadTest {
         assertTrue(errors.contains("tests/cooperation-stage.yaml") && errors.contains("share 0.8 is STRATEGIC"), errors);
         assertEquals(before, ruleset().text("version"));
         assertEquals("STRATEGIC", stageFor(0.82));
+        JsonNode kept = api.get("/v1/ruleset/failures").body().get("failures").get(0);
+        assertEquals("API", kept.get("how").getStringValue(), "the attempt is kept, newest first");
+        JsonNode refusedWith = rejected.body().get("errors");
+        assertEquals(refusedWith.size(), kept.get("errors").size(), "with every error it was refused with");
+        for (int i = 0; i < refusedWith.size(); i++) {
+            String error = kept.get("errors").get(i).getStringValue();
+            assertTrue(error.contains(refusedWith.get(i).get("message").getStringValue()), error);
+        }
     }
 
     @Test
