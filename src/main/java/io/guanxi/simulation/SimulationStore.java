@@ -1,6 +1,7 @@
 package io.guanxi.simulation;
 
 import io.guanxi.platform.UtcMillis;
+import io.guanxi.platform.web.DatabaseUnavailableException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.inject.Singleton;
@@ -63,7 +64,7 @@ class SimulationStore {
                         r.getObject(8, LocalDateTime.class))) : Optional.empty();
             }
         } catch (SQLException e) {
-            throw new SimulationFailedException("cannot read simulation " + id + ": " + e.getMessage(), e);
+            throw new DatabaseUnavailableException("cannot read simulation " + id, e);
         }
     }
 
@@ -81,7 +82,7 @@ class SimulationStore {
             }
             return rows;
         } catch (SQLException e) {
-            throw new SimulationFailedException("cannot list the simulations: " + e.getMessage(), e);
+            throw new DatabaseUnavailableException("cannot list the simulations", e);
         }
     }
 
@@ -114,7 +115,7 @@ class SimulationStore {
             }
             return page;
         } catch (SQLException e) {
-            throw new SimulationFailedException("cannot read the changes of simulation " + id + ": " + e.getMessage(), e);
+            throw new DatabaseUnavailableException("cannot read the changes of simulation " + id, e);
         }
     }
 
@@ -125,7 +126,7 @@ class SimulationStore {
             }
             return s.executeUpdate();
         } catch (SQLException e) {
-            throw new SimulationFailedException("cannot store a simulation: " + e.getMessage(), e);
+            throw new DatabaseUnavailableException("cannot store a simulation", e);
         }
     }
 }

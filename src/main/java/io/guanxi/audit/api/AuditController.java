@@ -3,10 +3,10 @@ package io.guanxi.audit.api;
 import io.guanxi.audit.VerifyRequest;
 import io.guanxi.audit.index.DecisionIndexer;
 import io.guanxi.audit.index.IndexPosition;
-import io.guanxi.decisionlog.DecisionLogUnavailableException;
 import io.guanxi.decisionlog.DecisionStore;
 import io.guanxi.decisionlog.chain.Verification;
 import io.guanxi.platform.security.Roles;
+import io.guanxi.platform.web.DatabaseUnavailableException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -49,7 +49,7 @@ class AuditController {
         try {
             position = indexer.isPresent() ? indexer.get().position() : null;
         } catch (SQLException e) {
-            throw new DecisionLogUnavailableException("cannot read the audit indexer's position", e);
+            throw new DatabaseUnavailableException("cannot read the audit indexer's position", e);
         }
         return AuditHead.of(store.status(), position);
     }
@@ -67,7 +67,7 @@ class AuditController {
             try {
                 return request.run(status.getConnection());
             } catch (SQLException e) {
-                throw new DecisionLogUnavailableException("cannot read the decision log", e);
+                throw new DatabaseUnavailableException("cannot read the decision log to verify it", e);
             }
         });
     }

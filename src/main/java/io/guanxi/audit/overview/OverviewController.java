@@ -1,8 +1,8 @@
 package io.guanxi.audit.overview;
 
-import io.guanxi.decisionlog.DecisionLogUnavailableException;
 import io.guanxi.facts.input.InvalidRequestException;
 import io.guanxi.platform.security.Roles;
+import io.guanxi.platform.web.DatabaseUnavailableException;
 import io.guanxi.platform.web.Problem;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.MediaType;
@@ -36,7 +36,7 @@ class OverviewController {
         try {
             return overview.lastDays(days(days));
         } catch (SQLException e) {
-            throw new DecisionLogUnavailableException("cannot count the decisions of the overview", e);
+            throw new DatabaseUnavailableException("cannot count the decisions of the overview", e);
         }
     }
 

@@ -19,7 +19,7 @@ final class ProblemExceptionHandler implements ExceptionHandler<ProblemException
     public HttpResponse<Problem> handle(HttpRequest request, ProblemException e) {
         if (e.status().getCode() >= 500) {
             LOG.error("{} {} answered {}: {}", request.getMethodName(), request.getPath(), e.status().getCode(),
-                    e.getMessage());
+                    e instanceof DatabaseUnavailableException d ? d.cause() : e.getMessage());
         }
         return Problems.response(Problems.problem(e));
     }
