@@ -30,15 +30,18 @@ class SimulationReader {
 
     private final SimulationStore store;
     private final Simulations simulations;
+    private final Heartbeat heartbeat;
     private final JsonMapper json;
 
-    SimulationReader(SimulationStore store, Simulations simulations, JsonMapper json) {
+    SimulationReader(SimulationStore store, Simulations simulations, Heartbeat heartbeat, JsonMapper json) {
         this.store = store;
         this.simulations = simulations;
+        this.heartbeat = heartbeat;
         this.json = json;
     }
 
     SimulationView view(String id) {
+        heartbeat.abandonSilent();
         SimulationStore.Row row = store.find(id).orElseThrow(() -> new UnknownSimulationException(id));
         return new SimulationView(id, row.state(), row.candidateVersion(), UtcMillis.format(row.startedAt()),
                 row.finishedAt() == null ? null : UtcMillis.format(row.finishedAt()), simulations.progress(id),
@@ -48,6 +51,7 @@ class SimulationReader {
 
     /** The latest {@code LISTED} simulations, newest first. */
     SimulationView.Listing recent() {
+        heartbeat.abandonSilent();
         return new SimulationView.Listing(store.recent(LISTED).stream().map(row -> new SimulationView.Summary(row.id(),
                 row.state(), row.candidateVersion(), UtcMillis.format(row.startedAt()),
                 row.finishedAt() == null ? null : UtcMillis.format(row.finishedAt()), requestOf(row),

@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -40,17 +41,36 @@ class SimulationStore {
     }
 
     void started(String id, String candidateVersion, String request, Instant at) {
-        update("INSERT INTO simulation (id, state, candidate_version, request_json, started_at) VALUES (?, 'RUNNING', ?, ?, ?)",
-                id, candidateVersion, request, UtcMillis.toDatabase(at));
+        update("INSERT INTO simulation (id, state, candidate_version, request_json, started_at, heartbeat_at)"
+                + " VALUES (?, 'RUNNING', ?, ?, ?, ?)", id, candidateVersion, request, UtcMillis.toDatabase(at),
+                UtcMillis.toDatabase(at));
+    }
+
+    /** The runs still going on this instance are alive at {@code at}. */
+    void beat(Collection<String> ids, Instant at) {
+        for (String id : ids) {
+            update("UPDATE simulation SET heartbeat_at = ? WHERE id = ? AND state = 'RUNNING'", UtcMillis.toDatabase(at), id);
+        }
+    }
+
+    /**
+     * Marks FAILED every run whose instance gave no sign of life since {@code silentSince}: it stopped
+     * with its instance, and nothing will finish it. Any instance may do this, at any time.
+     */
+    void abandonSilent(Instant silentSince) {
+        update("UPDATE simulation SET state = 'FAILED', finished_at = heartbeat_at,"
+                + " error = CONCAT('abandoned: the instance running it stopped (no sign of life since ',"
+                + " DATE_FORMAT(heartbeat_at, '%Y-%m-%d %H:%i:%s'), ' UTC)')"
+                + " WHERE state = 'RUNNING' AND heartbeat_at < ?", UtcMillis.toDatabase(silentSince));
     }
 
     void done(String id, String report, Instant at) {
-        update("UPDATE simulation SET state = 'DONE', report_json = ?, finished_at = ? WHERE id = ?", report,
+        update("UPDATE simulation SET state = 'DONE', report_json = ?, finished_at = ? WHERE id = ? AND state = 'RUNNING'", report,
                 UtcMillis.toDatabase(at), id);
     }
 
     void failed(String id, String error, Instant at) {
-        update("UPDATE simulation SET state = 'FAILED', error = ?, finished_at = ? WHERE id = ?", error,
+        update("UPDATE simulation SET state = 'FAILED', error = ?, finished_at = ? WHERE id = ? AND state = 'RUNNING'", error,
                 UtcMillis.toDatabase(at), id);
     }
 

@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -70,6 +71,11 @@ class Simulations {
         running.put(id, new Progress(0, facts == null ? 0 : facts.size(), 0));
         executor.execute(() -> run(id, candidate, facts == null ? filter : null, facts, baseline, startedAt));
         return id;
+    }
+
+    /** The ids of the simulations running on this instance. */
+    Set<String> runningHere() {
+        return Set.copyOf(running.keySet());
     }
 
     /** The progress of a running simulation, or null when it is not running here. */
