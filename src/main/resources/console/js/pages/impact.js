@@ -1,19 +1,11 @@
 // Impact: replay a candidate rule set over the logged decisions before it goes live, watch it run,
 // and read what it would change as pictures (before × after heat maps, rule hits) and as a list.
 import {api, download, labels, query} from '../api.js';
-import {bars, heatMap} from '../charts.js';
+import {comparison, OUTPUTS} from '../report.js';
 import {field, h, instant, table, version} from '../dom.js';
 import {t} from '../i18n.js';
 import {go, showProblem} from '../app.js';
 
-const OUTPUTS = ['cooperationStage', 'transition', 'lifecycleStage', 'tier', 'relationshipType'];
-const CODES = {
-  cooperationStage: ['DEVELOPMENT', 'INITIAL', 'STABLE', 'STRATEGIC'],
-  transition: ['NEW', 'ADVANCED', 'HELD', 'REGRESSED'],
-  lifecycleStage: ['EXPLORATION', 'FORMATION', 'STABILITY', 'DECLINE'],
-  tier: ['STRATEGIC', 'KEY', 'GROWTH', 'STANDARD'],
-  relationshipType: ['BASIC', 'REACTIVE', 'ACCOUNTABLE', 'PROACTIVE', 'PARTNERSHIP'],
-};
 const POLL_MS = 500;
 
 export async function impactPage({args}) {
@@ -105,19 +97,10 @@ async function report(id, r) {
   const c = r.counts;
   const [changes, names] = await Promise.all([api('/v1/simulations/' + encodeURIComponent(id) + '/changes?limit=50'),
     labels()]);
-  const nameOf = output => code => ((names[output] || {})[code] || '') + ' ' + code;
   return h('div', {id: 'report'},
       h('div', {class: 'cards'}, Object.entries(c).map(([k, v]) => h('div', {class: 'card stat', 'data-count': k},
           h('span', {class: 'big'}, v.toLocaleString()), h('span', {}, k)))),
-      h('div', {class: 'grid2'}, OUTPUTS.map(output => h('div', {class: 'card matrix', 'data-output': output},
-          h('h2', {}, output), heatMap(r.matrices[output], codesOf(output, r.matrices[output]), nameOf(output),
-              [t('before'), t('after')])))),
-      h('div', {class: 'card', id: 'rule-hits'}, h('h2', {}, t('ruleHits')),
-          bars(r.rules.filter(x => x.before !== x.after).concat(r.rules.filter(x => x.before === x.after))
-              .slice(0, 30).map(x => ({key: x.rule, name: x.rule, values: [x.before, x.after]})), [t('before'), t('after')])),
-      h('div', {class: 'card', id: 'codes'}, h('h2', {}, 'flags · entitlements · actions'),
-          table(['', 'code', '+', '−'], ['flags', 'entitlements', 'actions'].flatMap(kind => r.codes[kind]
-              .map(x => [kind, h('code', {}, x.code), '+' + x.added, '−' + x.removed])))),
+      comparison(r, names),
       r.findings.length ? h('div', {class: 'card bad', id: 'findings'}, h('h2', {}, t('findings')),
           h('ul', {}, r.findings.map(f => h('li', {}, typeof f === 'string' ? f : JSON.stringify(f))))) : null,
       r.skippedRecords.length ? h('div', {class: 'card bad'}, h('h2', {}, 'skipped'),
@@ -134,11 +117,6 @@ async function report(id, r) {
                 ch.rulesAfter.map(x => h('div', {class: 'add'}, '+ ' + x)))]), {class: 'changes'})),
       h('p', {class: 'muted'}, 'chain head ', r.ranAgainst.chainHead ? r.ranAgainst.chainHead.seq : '—',
           ' · ', r.ranAgainst.seconds, ' s'));
-}
-
-function codesOf(output, cells) {
-  const seen = new Set(cells.flatMap(c => [c.before, c.after]).filter(Boolean));
-  return CODES[output].filter(code => seen.has(code)).concat([...seen].filter(code => !CODES[output].includes(code)));
 }
 
 function outcome(o) {
