@@ -76,7 +76,10 @@ final class Browser implements AutoCloseable {
 
     void signIn(String key) {
         driver.get(base + "/console/");
-        if (driver.findElements(By.id("signout")).stream().anyMatch(WebElement::isDisplayed)) {
+        // The page renders after its scripts load: signed in still (the key is kept in the tab), or not.
+        new WebDriverWait(driver, WAIT).until(d -> d.findElement(By.id("signout")).isDisplayed()
+                || !d.findElements(By.id("api-key")).isEmpty());
+        if (driver.findElement(By.id("signout")).isDisplayed()) {
             click(By.id("signout"));
         }
         WebElement field = visible(By.id("api-key"));
