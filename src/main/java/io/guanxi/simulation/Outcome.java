@@ -55,7 +55,7 @@ public record Outcome(@Nullable String cooperationStage, String transition, Stri
     }
 
     /** The value of one of {@link #OUTPUTS}. */
-    String output(String name) {
+    public String output(String name) {
         return switch (name) {
             case "cooperationStage" -> cooperationStage;
             case "transition" -> transition;

@@ -37,6 +37,11 @@ public final class ShadowComparison {
         tally.skipped(r.seq() == null ? 0 : r.seq(), r.decisionId(), reason);
     }
 
+    /** Decisions where the challenger gave the champion's answer ÷ decisions compared; null when none was. */
+    public static @Nullable Double agreement(@Nullable Report report) {
+        return report == null ? null : (double) report.counts().unchanged() / report.counts().replayed();
+    }
+
     /** The report, or null when no decision was shadowed; {@code finishedAt} is when the log was read. */
     public @Nullable Report report(Instant finishedAt) {
         if (tally.replayed() == 0) {
