@@ -47,7 +47,7 @@ public final class ShadowComparison {
         if (tally.replayed() == 0) {
             return null;
         }
-        return tally.report(new Report.RanAgainst(challengerVersion, "shadow", "experiment", null, null, null,
+        return tally.report(new Report.RanAgainst(challengerVersion, "version", "log", null, null, null,
                 startedAt.toString(), finishedAt.toString(), (finishedAt.toEpochMilli() - startedAt.toEpochMilli()) / 1000.0));
     }
 }
