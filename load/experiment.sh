@@ -9,8 +9,8 @@
 # The service runs on a copy of rules/ in target/perf-experiment-rules, where the challenger is made
 # the way an analyst would: STRATEGIC from a share of 0.85 instead of 0.80 (the worked example of
 # rules/README.md), reloaded, then the shipped rules rolled back to as the champion. Each round
-# measures a window without an experiment, then one with a 100 % shadow experiment, which is
-# stopped after it. The machine is shared and drifts: only the ratio within a round means
+# measures a window without an experiment and one with a 100 % shadow experiment (stopped after
+# it), in turn first, so that neither pays more often for the drift or the purge of the one before. The machine is shared and drifts: only the ratio within a round means
 # something; the median over the rounds is the figure to quote. Writes target/perf-experiment.log
 # and target/perf-experiment-<mode>-<round>-wrk.txt.
 set -euo pipefail
@@ -51,12 +51,15 @@ measure() {
   echo "$rps" > "target/perf-experiment-$mode-$round.rps"
 }
 
+shadow() {
+  id=$(call -X POST "$url/v1/experiments" -d "{\"challenger\": \"$challenger\", \"mode\": \"shadow\", \"note\": \"load\"}" | field id)
+  measure shadow "$1"
+  call -X POST "$url/v1/experiments/$id/stop" > /dev/null
+}
+
 ratios=()
 for round in $(seq "$rounds"); do
-  measure off "$round"
-  id=$(call -X POST "$url/v1/experiments" -d "{\"challenger\": \"$challenger\", \"mode\": \"shadow\", \"note\": \"load\"}" | field id)
-  measure shadow "$round"
-  call -X POST "$url/v1/experiments/$id/stop" > /dev/null
+  if [ $((round % 2)) -eq 1 ]; then measure off "$round"; shadow "$round"; else shadow "$round"; measure off "$round"; fi
   ratios+=("$(awk -v s="$(cat "target/perf-experiment-shadow-$round.rps")" \
       -v o="$(cat "target/perf-experiment-off-$round.rps")" 'BEGIN {printf "%.2f", s / o}')")
   echo "[$round] shadow / off ${ratios[-1]}"
