@@ -34,10 +34,17 @@ class RunningExperiment {
 
     Optional<Active> active() {
         Snapshot s = snapshot;
-        if (s.readAtNanos() != Long.MIN_VALUE && System.nanoTime() - s.readAtNanos() < REFRESH.toNanos()) {
-            return s.active();
-        }
-        return refresh();
+        return fresh(s) ? s.active() : refreshIfOld();
+    }
+
+    /** One thread reads the database; the threads that waited for it take what it read. */
+    private synchronized Optional<Active> refreshIfOld() {
+        Snapshot s = snapshot;
+        return fresh(s) ? s.active() : refresh();
+    }
+
+    private static boolean fresh(Snapshot s) {
+        return s.readAtNanos() != Long.MIN_VALUE && System.nanoTime() - s.readAtNanos() < REFRESH.toNanos();
     }
 
     /** Reads the running experiment now; called after a start or stop here, and when the snapshot is old. */

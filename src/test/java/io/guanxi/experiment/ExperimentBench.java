@@ -105,7 +105,8 @@ final class ExperimentBench implements AutoCloseable {
         AdviceApi.Text export = api.exchangeText(HttpRequest.GET(query));
         assertEquals(200, export.status(), export.body());
         JsonMapper json = server.getApplicationContext().getBean(JsonMapper.class);
-        return export.body().lines().map(l -> {
+        String body = export.body() == null ? "" : export.body();
+        return body.lines().map(l -> {
             try {
                 return json.readValue(l, JsonNode.class);
             } catch (IOException e) {
