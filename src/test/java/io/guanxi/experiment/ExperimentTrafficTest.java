@@ -146,6 +146,28 @@ class ExperimentTrafficTest {
     }
 
     @Test
+    void championRolledBackDuringAnExperimentIsListedWithItsDecisions() {
+        long id = bench.startExperiment("shadow", null).body().get("id").getLongValue();
+        bench.advise(AdviceApi.uniqueCustomer("BEFORE"), 0.3);
+        assertEquals(200, rollback(bench.challenger));
+        try {
+            bench.advise(AdviceApi.uniqueCustomer("DURING"), 0.3);
+            bench.advise(AdviceApi.uniqueCustomer("DURING"), 0.3);
+        } finally {
+            assertEquals(200, rollback(bench.champion));
+        }
+
+        JsonNode versions = bench.api.get("/v1/experiments/" + id + "/report").body().get("championVersions");
+        Map<String, Long> byVersion = new HashMap<>();
+        versions.values().forEach(v -> byVersion.put(v.get("version").getStringValue(), v.get("decisions").getLongValue()));
+        assertEquals(Map.of(bench.champion, 1L, bench.challenger, 2L), byVersion);
+    }
+
+    private static int rollback(String version) {
+        return bench.post("/v1/ruleset/rollback", "{\"version\": \"" + version + "\"}").status();
+    }
+
+    @Test
     void decisionsOutsideAnExperimentCarryNoExperiment() {
         JsonNode d = bench.api.get("/v1/decisions/" + bench.advise(AdviceApi.uniqueCustomer("NONE"), 0.3)
                 .text("decisionId")).body();
