@@ -174,4 +174,14 @@ class ExperimentTrafficTest {
         assertTrue(d.get("experiment").isNull() && d.get("arm").isNull());
         assertNotEquals(null, d.get("shadow"));
     }
+
+    @Test
+    void badExperimentFiltersAreEachNamed() {
+        AdviceApi.Reply reply = bench.api.get("/v1/decisions?experiment=first&arm=loser");
+
+        assertEquals(400, reply.status());
+        String errors = bench.api.write(reply.body().get("errors"));
+        assertTrue(errors.contains("\"experiment\"") && errors.contains("an experiment id"), errors);
+        assertTrue(errors.contains("\"arm\"") && errors.contains("[champion, challenger, shadow]"), errors);
+    }
 }
