@@ -15,12 +15,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /** Builds an experiment's report from its records in the decision log, a page at a time. */
 @Singleton
@@ -45,23 +45,16 @@ class ExperimentReports {
     }
 
     ExperimentReport report(Experiment e) {
-        Instant started = clock.instant();
         Map<String, ArmTally> arms = new LinkedHashMap<>();
         Map<String, Long> championVersions = new TreeMap<>();
-        ShadowComparison shadow = new ShadowComparison(e.challengerVersion(), started);
-        long after = 0;
-        List<DecisionRecord> page;
-        do {
-            page = records.findByExperimentIdAndIdGreaterThanOrderById(e.id(), after, Pageable.from(0, PAGE));
-            for (DecisionRecord r : page) {
-                arms.computeIfAbsent(r.experimentArm(), ArmTally::new).add(Outcome.logged(r));
-                if (!Arms.CHALLENGER.equals(r.experimentArm())) {
-                    championVersions.merge(r.rulesetVersion(), 1L, Long::sum);
-                }
-                compare(shadow, r);
-                after = r.id();
+        ShadowComparison shadow = new ShadowComparison(e.challengerVersion(), clock.instant());
+        forEachRecord(e.id(), r -> {
+            arms.computeIfAbsent(r.experimentArm(), ArmTally::new).add(Outcome.logged(r));
+            if (!Arms.CHALLENGER.equals(r.experimentArm())) {
+                championVersions.merge(r.rulesetVersion(), 1L, Long::sum);
             }
-        } while (page.size() == PAGE);
+            compare(shadow, r);
+        });
         Map<String, ExperimentReport.Next> next = next(e.id());
         List<ExperimentReport.Arm> armReports = arms.entrySet().stream().map(a -> a.getValue()
                 .arm(next.getOrDefault(a.getKey(), new ExperimentReport.Next(0, List.of())))).toList();
@@ -69,6 +62,17 @@ class ExperimentReports {
         Double agreement = ShadowComparison.agreement(compared);
         return new ExperimentReport(e, armReports, championVersions.entrySet().stream()
                 .map(v -> new ExperimentReport.VersionCount(v.getKey(), v.getValue())).toList(), compared, agreement);
+    }
+
+    /** The experiment's records in the order they were stored, a page at a time: memory does not grow with them. */
+    private void forEachRecord(long experimentId, Consumer<DecisionRecord> visit) {
+        long after = 0;
+        List<DecisionRecord> page;
+        do {
+            page = records.findByExperimentIdAndIdGreaterThanOrderById(experimentId, after, Pageable.from(0, PAGE));
+            page.forEach(visit);
+            after = page.isEmpty() ? after : page.get(page.size() - 1).id();
+        } while (page.size() == PAGE);
     }
 
     private void compare(ShadowComparison shadow, DecisionRecord r) {
