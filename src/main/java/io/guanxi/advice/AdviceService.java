@@ -7,6 +7,7 @@ import io.guanxi.decisionlog.Decision;
 import io.guanxi.decisionlog.DecisionLogUnavailableException;
 import io.guanxi.decisionlog.DecisionReader;
 import io.guanxi.decisionlog.DecisionStore;
+import io.guanxi.experiment.ExperimentRouting;
 import io.guanxi.decisionlog.chain.DecisionRecord;
 import io.guanxi.facts.Advice;
 import io.guanxi.facts.CooperationStage;
@@ -47,9 +48,11 @@ class AdviceService {
     private final JsonMapper json;
     private final DecisionReader reader;
     private final Clock clock;
+    private final ExperimentRouting experiments;
 
     AdviceService(LiveRuleSet rules, DecisionStore store, CustomerLocks locks, JsonMapper json, DecisionReader reader,
-                  Clock clock) {
+                  Clock clock, ExperimentRouting experiments) {
+        this.experiments = experiments;
         this.reader = reader;
         this.rules = rules;
         this.store = store;
@@ -98,11 +101,12 @@ class AdviceService {
             return replay(snapshot.earlier().get(), facts, request.requestId());
         }
         Optional<CustomerState> state = snapshot.state();
-        Advice advice = evaluate(facts, state);
+        ExperimentRouting.Routed routed = evaluate(facts, state);
+        Advice advice = routed.advice();
         Instant decidedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         AdviceResponse response = AdviceResponse.of(UUID.randomUUID().toString(), facts.getCustomerId(), advice, decidedAt);
         AppendResult result = store.append(new Decision(response.decisionId(), request.requestId(), facts, advice,
-                decidedAt, state.map(CustomerState::version).orElse(null)));
+                decidedAt, state.map(CustomerState::version).orElse(null), routed.mark()));
         switch (result) {
             case COMMITTED -> {
                 return response;
@@ -112,9 +116,11 @@ class AdviceService {
         }
     }
 
-    private Advice evaluate(CustomerFacts facts, Optional<CustomerState> state) {
+    /** The live rules' advice, or under an experiment the advice of the customer's arm (see ExperimentRouting). */
+    private ExperimentRouting.Routed evaluate(CustomerFacts facts, Optional<CustomerState> state) {
+        StoredRelationship stored = stored(state);
         try {
-            return rules.evaluate(facts, stored(state));
+            return experiments.decide(facts, stored, () -> rules.evaluate(facts, stored));
         } catch (RuleEvaluationException e) {
             throw new UndecidableException(e);
         }

@@ -14,6 +14,8 @@ import java.time.Instant;
  * @param afterId  the position after which the page starts (0: the first page)
  * @param limit    the page size; 0 for an export, which has none
  * @param format   {@code jsonl} or {@code csv} for an export; {@code null} for a page
+ * @param experimentId the experiment the decisions were made under
+ * @param arm      the experiment arm: {@code champion}, {@code challenger} or {@code shadow}
  */
 record AuditQuery(
         @Nullable String customerId,
@@ -25,7 +27,9 @@ record AuditQuery(
         @Nullable String transition,
         long afterId,
         int limit,
-        @Nullable String format) {
+        @Nullable String format,
+        @Nullable Long experimentId,
+        @Nullable String arm) {
 
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 1000;

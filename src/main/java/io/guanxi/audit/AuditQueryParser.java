@@ -24,8 +24,10 @@ import java.util.regex.Pattern;
  */
 public final class AuditQueryParser {
 
-    static final Set<String> FILTERS = Set.of("customerId", "from", "to", "tier", "rule", "transition");
+    static final Set<String> FILTERS = Set.of("customerId", "from", "to", "tier", "rule", "transition",
+            "experiment", "arm");
     private static final Pattern CUSTOMER_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+    private static final List<String> ARMS = List.of("champion", "challenger", "shadow");
     private static final Pattern CURSOR = Pattern.compile("d([1-9]\\d{0,17})");
 
     private static final Instant EARLIEST = LocalDateTime.MIN.toInstant(ZoneOffset.UTC);
@@ -63,7 +65,10 @@ public final class AuditQueryParser {
                 ruleId == null ? null : ruleId.toString(), ruleId != null && rule.contains(" ") ? rule : null,
                 value("transition", v -> isCode(Transition.values(), v), "one of " + Arrays.toString(Transition.values())),
                 own.contains("cursor") ? cursor() : 0, own.contains("limit") ? limit() : 0,
-                own.contains("format") ? format() : null);
+                own.contains("format") ? format() : null,
+                convert(value("experiment", v -> v.matches("[1-9]\\d{0,17}"), "an experiment id (a positive integer)"),
+                        "experiment", Long::valueOf, "must be an experiment id"),
+                value("arm", v -> ARMS.contains(v), "one of " + ARMS));
         if (query.from() != null && query.to() != null && query.to().isBefore(query.from())) {
             error("to", "must not be before from");
         }

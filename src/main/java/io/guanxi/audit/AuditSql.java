@@ -22,9 +22,9 @@ final class AuditSql {
 
     static final String SUMMARY_COLUMNS = "d.id, d.decision_id, d.customer_id, d.request_id, d.ruleset_version, "
             + "d.decided_at, d.previous_stage, d.cooperation_stage, d.transition, d.lifecycle_stage, d.tier, "
-            + "d.relationship_type, d.fired_rules, d.decision_json";
+            + "d.relationship_type, d.fired_rules, d.decision_json, d.experiment_id, d.experiment_arm";
     static final String FULL_COLUMNS = SUMMARY_COLUMNS
-            + ", d.evaluation_micros, d.input_json, d.output_json, d.explanation_json";
+            + ", d.evaluation_micros, d.input_json, d.output_json, d.explanation_json, d.shadow_json";
 
     private final StringBuilder sql = new StringBuilder("SELECT ");
     private final List<Object> parameters = new ArrayList<>();
@@ -103,6 +103,8 @@ final class AuditSql {
         where("d.decided_at < ?", UtcMillis.toDatabase(q.to()));
         where("d.tier = ?", q.tier());
         where("d.transition = ?", q.transition());
+        where("d.experiment_id = ?", q.experimentId());
+        where("d.experiment_arm = ?", q.arm());
         ruleName(q.ruleName(), namingVersions);
         sql.append(" ORDER BY ").append(order);
         if (limited && q.limit() > 0) {

@@ -15,10 +15,11 @@ final class CsvRows {
 
     static final String[] HEADER = {"decisionId", "customerId", "requestId", "rulesetVersion", "decidedAt",
         "previousCooperationStage", "cooperationStage", "transition", "lifecycleStage", "tier", "relationshipType",
-        "firedRules", "evaluationMicros", "input", "output", "explanations"};
+        "firedRules", "evaluationMicros", "input", "output", "explanations", "experiment", "arm"};
     private static final String[] COLUMNS = {"decision_id", "customer_id", "request_id", "ruleset_version", null,
         "previous_stage", "cooperation_stage", "transition", "lifecycle_stage", "tier", "relationship_type",
-        "fired_rules", "evaluation_micros", "input_json", "output_json", "explanation_json"};
+        "fired_rules", "evaluation_micros", "input_json", "output_json", "explanation_json", "experiment_id",
+        "experiment_arm"};
 
     private CsvRows() {
     }

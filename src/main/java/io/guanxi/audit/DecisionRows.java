@@ -43,6 +43,7 @@ final class DecisionRows {
         g.writeStringField("lifecycleStage", row.getString("lifecycle_stage"));
         g.writeStringField("tier", row.getString("tier"));
         g.writeStringField("relationshipType", row.getString("relationship_type"));
+        experiment(g, row);
         raw(g, "firedRules", full ? reading.firedRules() : reader.firedRules(row.getString("ruleset_version"),
                 row.getString("fired_rules"), row.getString("decision_json")));
         if (full) {
@@ -62,7 +63,19 @@ final class DecisionRows {
                 row.getString("tier"), row.getString("relationship_type"), row.getString("input_json"),
                 row.getString("output_json"), row.getString("fired_rules"),
                 row.getObject("decided_at", LocalDateTime.class), row.getLong("evaluation_micros"),
-                row.getString("explanation_json"), row.getString("decision_json"), null, null, null);
+                row.getString("explanation_json"), row.getString("decision_json"), row.getObject("experiment_id", Long.class),
+                row.getString("experiment_arm"), row.getString("shadow_json"), null, null, null);
+    }
+
+    /** The experiment and arm the decision was made under: null outside experiments. */
+    private static void experiment(JsonGenerator g, ResultSet row) throws IOException, SQLException {
+        long experiment = row.getLong("experiment_id");
+        if (row.wasNull()) {
+            g.writeNullField("experiment");
+        } else {
+            g.writeNumberField("experiment", experiment);
+        }
+        g.writeStringField("arm", row.getString("experiment_arm"));
     }
 
     static String decidedAt(ResultSet row) throws SQLException {

@@ -17,7 +17,8 @@ import java.time.Instant;
  * @param decidedAt    when, at millisecond precision
  * @param stateVersion the version of the stored state the decision was judged against; null when the
  *                     customer had none
+ * @param experiment   the experiment and arm it was decided under; null outside experiments
  */
 public record Decision(String decisionId, @Nullable String requestId, CustomerFacts facts, Advice advice,
-                       Instant decidedAt, @Nullable Long stateVersion) {
+                       Instant decidedAt, @Nullable Long stateVersion, @Nullable ExperimentMark experiment) {
 }

@@ -24,7 +24,7 @@ import java.util.Set;
  * version and are left out; an action's place in {@code actions} is its priority.
  */
 @Serdeable
-record Outcome(@Nullable String cooperationStage, String transition, String lifecycleStage, String tier,
+public record Outcome(@Nullable String cooperationStage, String transition, String lifecycleStage, String tier,
                String relationshipType, List<String> flags, List<String> entitlements, List<String> actions,
                List<String> rules) {
 
@@ -34,14 +34,14 @@ record Outcome(@Nullable String cooperationStage, String transition, String life
     static final List<String> OUTPUTS = List.of("cooperationStage", "transition", "lifecycleStage", "tier",
             "relationshipType");
 
-    static Outcome of(Advice a) {
+    public static Outcome of(Advice a) {
         return new Outcome(a.cooperationStage().code(), a.transition().code(), a.lifecycleStage().code(),
                 a.tier().code(), a.relationshipType().code(), a.flags(), a.entitlements(),
                 a.actions().stream().map(RecommendedAction::code).toList(), ruleIds(a.explanation()));
     }
 
     /** What was logged: from the trace of a record that stores facts, else from the answer it stored. */
-    static Outcome logged(DecisionRecord r) {
+    public static Outcome logged(DecisionRecord r) {
         if (r.decisionJson() != null) {
             ExplanationTrace trace = ExplanationJson.readFacts(r.decisionJson()).trace();
             return new Outcome(r.cooperationStage(), r.transition(), r.lifecycleStage(), r.tier(), r.relationshipType(),
@@ -55,7 +55,7 @@ record Outcome(@Nullable String cooperationStage, String transition, String life
     }
 
     /** The value of one of {@link #OUTPUTS}. */
-    String output(String name) {
+    public String output(String name) {
         return switch (name) {
             case "cooperationStage" -> cooperationStage;
             case "transition" -> transition;

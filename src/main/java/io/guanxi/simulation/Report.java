@@ -18,7 +18,7 @@ import java.util.Map;
  * @param skippedRecords records not replayed and why (the first 100)
  */
 @Serdeable
-record Report(Counts counts, Map<String, List<Cell>> matrices, Map<String, List<CodeChange>> codes,
+public record Report(Counts counts, Map<String, List<Cell>> matrices, Map<String, List<CodeChange>> codes,
               List<RuleCount> rules, List<Finding> findings, List<Skip> skippedRecords, RanAgainst ranAgainst) {
 
     /** How many decisions were replayed, changed (any code differs), kept, reproduced, found wanting and skipped. */

@@ -100,6 +100,7 @@ class OpenApiContractTest {
     @AfterAll
     static void stopRulesService() {
         if (rulesServer != null) {
+            ExperimentRequests.stopRunning(rulesApi);
             rulesServer.close();
         }
     }
@@ -476,6 +477,9 @@ class OpenApiContractTest {
         if (operation.path().equals(SIMULATIONS) && method == HttpMethod.POST) {
             return simulate();
         }
+        if (operation.path().startsWith(ExperimentRequests.PATH)) {
+            return ExperimentRequests.valid(rulesApi, operation.method(), operation.path());
+        }
         String liveVersion = apiFor(operation).get("/v1/ruleset").text("version");
         if (operation.definition().containsKey("requestBody")) { // the rollback: to the live version
             return rollbackTo(liveVersion);
@@ -501,9 +505,13 @@ class OpenApiContractTest {
         return HttpRequest.create(method, uri.toString());
     }
 
-    /** Reload and rollback change the live rule set and write rule files: they go to the service on the copy. */
+    /**
+     * Reload, rollback and promotion change the live rule set and write rule files: they go to the
+     * service on the copy, and so do the other experiment operations.
+     */
     private AdviceApi apiFor(Operation operation) {
-        return operation.path().startsWith("/v1/ruleset") ? rulesApi : api;
+        return operation.path().startsWith("/v1/ruleset") || operation.path().startsWith(ExperimentRequests.PATH)
+                ? rulesApi : api;
     }
 
     /** The example of {@code POST /v1/simulations}: a small replay over the test log. */

@@ -6,7 +6,8 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 
 /**
- * A stored decision as {@code GET /v1/decisions/{decisionId}} returns it.
+ * A stored decision as {@code GET /v1/decisions/{decisionId}} returns it; {@code experiment},
+ * {@code arm} and {@code shadow} (the challenger's result in shadow mode) are null outside experiments.
  *
  * @param chain the record's place in the audit chain; null until the appender seals it (moments after the answer)
  */
@@ -21,6 +22,9 @@ public record DecisionView(
         JsonNode input,
         JsonNode output,
         List<String> firedRules,
+        @Nullable Long experiment,
+        @Nullable String arm,
+        @Nullable JsonNode shadow,
         @Nullable ChainPlace chain) {
 
     /** Where a record sits in the hash chain: its seq, its hash and its predecessor's (what {@code GET /v1/audit/verify?from=seq&to=seq} checks). */

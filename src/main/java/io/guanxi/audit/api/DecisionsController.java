@@ -75,7 +75,8 @@ class DecisionsController {
         tree(reading.firedRules()).values().forEach(n -> fired.add(n.getStringValue()));
         return new DecisionView(d.decisionId(), d.customerId(), d.requestId(), d.rulesetVersion(),
                 UtcMillis.format(d.decidedAt()), d.evaluationMicros(),
-                tree(d.inputJson()), tree(reading.output()), fired,
+                tree(d.inputJson()), tree(reading.output()), fired, d.experimentId(), d.experimentArm(),
+                d.shadowJson() == null ? null : tree(d.shadowJson()),
                 d.seq() == null ? null : new DecisionView.ChainPlace(d.seq(), d.hash(), d.prevHash()));
     }
 

@@ -51,7 +51,10 @@ public final class ChainEncoding {
             new Field("decided_at", LocalDateTime.class, DecisionRecord::decidedAt),
             new Field("evaluation_micros", Long.class, DecisionRecord::evaluationMicros),
             new Field("explanation_json", String.class, DecisionRecord::explanationJson),
-            new Field("decision_json", String.class, DecisionRecord::decisionJson));
+            new Field("decision_json", String.class, DecisionRecord::decisionJson),
+            new Field("experiment_id", Long.class, DecisionRecord::experimentId),
+            new Field("experiment_arm", String.class, DecisionRecord::experimentArm),
+            new Field("shadow_json", String.class, DecisionRecord::shadowJson));
 
     /** The columns of {@link #FIELDS}, comma-separated, for SELECT and INSERT. */
     public static final String COLUMNS = FIELDS.stream().map(Field::column).collect(Collectors.joining(", "));

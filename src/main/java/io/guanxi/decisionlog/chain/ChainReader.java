@@ -108,7 +108,8 @@ public final class ChainReader {
         return new DecisionRecord(null, (String) v[1], (String) v[2], (String) v[3], (String) v[4], (String) v[5],
                 (String) v[6], (String) v[7], (String) v[8], (String) v[9], (String) v[10], (String) v[11],
                 (String) v[12], (String) v[13], (LocalDateTime) v[14], v[15] == null ? 0 : (Long) v[15],
-                (String) v[16], (String) v[17], (Long) v[0], row.getString("prev_hash"), row.getString("hash"));
+                (String) v[16], (String) v[17], (Long) v[18], (String) v[19], (String) v[20], (Long) v[0],
+                row.getString("prev_hash"), row.getString("hash"));
     }
 
     private static String storedHash(Connection c, long seq) throws SQLException {

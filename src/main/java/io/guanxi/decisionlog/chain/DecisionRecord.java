@@ -48,6 +48,9 @@ public record DecisionRecord(
         long evaluationMicros,
         @Nullable String explanationJson,
         @Nullable String decisionJson,
+        @Nullable Long experimentId,
+        @Nullable String experimentArm,
+        @Nullable String shadowJson,
         @Nullable Long seq,
         @Nullable String prevHash,
         @Nullable String hash) {
@@ -61,7 +64,16 @@ public record DecisionRecord(
                                    @Nullable String explanationJson, @Nullable String decisionJson) {
         return new DecisionRecord(null, decisionId, customerId, requestId, rulesetVersion, previousStage,
                 cooperationStage, transition, lifecycleStage, tier, relationshipType, inputJson, outputJson,
-                firedRules, decidedAt, evaluationMicros, explanationJson, decisionJson, null, null, null);
+                firedRules, decidedAt, evaluationMicros, explanationJson, decisionJson, null, null, null, null, null,
+                null);
+    }
+
+    /** This unsealed record as decided under an experiment, in the given arm, with the challenger's shadow result if any. */
+    public DecisionRecord underExperiment(long experiment, String arm, @Nullable String shadow) {
+        return new DecisionRecord(id, decisionId, customerId, requestId, rulesetVersion, previousStage,
+                cooperationStage, transition, lifecycleStage, tier, relationshipType, inputJson, outputJson,
+                firedRules, decidedAt, evaluationMicros, explanationJson, decisionJson, experiment, arm, shadow, seq,
+                prevHash, hash);
     }
 
     /** Whether this record was decided for the same customer on the same facts (the canonical input is equal). */
@@ -73,10 +85,11 @@ public record DecisionRecord(
     public DecisionRecord sealed(@Nullable Long id, long seq, String prevHash) {
         DecisionRecord placed = new DecisionRecord(id, decisionId, customerId, requestId, rulesetVersion,
                 previousStage, cooperationStage, transition, lifecycleStage, tier, relationshipType, inputJson,
-                outputJson, firedRules, decidedAt, evaluationMicros, explanationJson, decisionJson, seq, prevHash, null);
+                outputJson, firedRules, decidedAt, evaluationMicros, explanationJson, decisionJson, experimentId,
+                experimentArm, shadowJson, seq, prevHash, null);
         return new DecisionRecord(id, decisionId, customerId, requestId, rulesetVersion, previousStage,
                 cooperationStage, transition, lifecycleStage, tier, relationshipType, inputJson, outputJson,
-                firedRules, decidedAt, evaluationMicros, explanationJson, decisionJson, seq, prevHash,
-                ChainEncoding.hash(placed));
+                firedRules, decidedAt, evaluationMicros, explanationJson, decisionJson, experimentId, experimentArm,
+                shadowJson, seq, prevHash, ChainEncoding.hash(placed));
     }
 }

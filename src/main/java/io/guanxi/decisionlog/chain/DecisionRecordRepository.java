@@ -1,6 +1,7 @@
 package io.guanxi.decisionlog.chain;
 
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
 import java.util.List;
@@ -20,4 +21,7 @@ public interface DecisionRecordRepository extends GenericRepository<DecisionReco
     List<DecisionRecord> findByCustomerIdOrderById(String customerId);
 
     long countByCustomerId(String customerId);
+
+    /** A page of the records decided under an experiment, in the order they were stored, after {@code afterId}. */
+    List<DecisionRecord> findByExperimentIdAndIdGreaterThanOrderById(Long experimentId, Long afterId, Pageable page);
 }

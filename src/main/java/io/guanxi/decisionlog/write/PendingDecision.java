@@ -33,6 +33,10 @@ record PendingDecision(DecisionRecord record, StateChange state) {
                 advice.tier().code(), advice.relationshipType().code(), DecisionInput.canonicalJson(facts),
                 null, null, decidedAt, advice.evaluationNanos() / 1_000, null,
                 ExplanationJson.write(new DecisionFacts(advice.explanation(), actionRules(advice.actions()))));
+        if (d.experiment() != null) {
+            record = record.underExperiment(d.experiment().experimentId(), d.experiment().arm(),
+                    d.experiment().shadowJson());
+        }
         StateChange state = new StateChange(facts.getCustomerId(), d.stateVersion(), advice.cooperationStage().code(),
                 DecisionInput.plain(facts.getPurchaseShare()), d.decisionId(), decidedAt);
         return new PendingDecision(record, state);

@@ -11,5 +11,7 @@ public enum Activation {
     /** {@code POST /v1/ruleset/reload}. */
     API,
     /** {@code POST /v1/ruleset/rollback} to a stored version. */
-    ROLLBACK
+    ROLLBACK,
+    /** {@code POST /v1/experiments/{id}/promote}: an experiment's challenger made live. */
+    PROMOTION
 }

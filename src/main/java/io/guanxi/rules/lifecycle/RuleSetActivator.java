@@ -93,15 +93,24 @@ public class RuleSetActivator {
 
     /** Makes a stored version live again and writes its files back to the rules directory. */
     public void rollback(String version) {
+        restore(version, Activation.ROLLBACK);
+    }
+
+    /** Makes an experiment's challenger, a stored version, live as a rollback would, recorded as a promotion. */
+    public void promote(String version) {
+        restore(version, Activation.PROMOTION);
+    }
+
+    private void restore(String version, Activation how) {
         if (!oneAtATime.tryLock()) {
-            throw busy(Activation.ROLLBACK);
+            throw busy(how);
         }
         try {
             Candidate stored = store.find(rulesDir.toString(), version).orElseThrow(() -> {
-                meters.count(Activation.ROLLBACK, ReloadMeters.Outcome.UNKNOWN_VERSION);
+                meters.count(how, ReloadMeters.Outcome.UNKNOWN_VERSION);
                 return new UnknownRuleSetVersionException(version);
             });
-            goLive(stored, admit(stored, Activation.ROLLBACK), Activation.ROLLBACK);
+            goLive(stored, admit(stored, how), how);
             warning = null;
             writer.replaceWith(stored);
         } finally {

@@ -28,7 +28,9 @@ class LegacyRecordsTest {
     void unchainedRecordIsSealedAtStartVerifiesAndReadsAsStored() throws Exception {
         String legacyId = UUID.randomUUID().toString();
         try (Connection c = AuditDatabase.connect()) {
-            AuditDatabase.update(c, "INSERT INTO decision_record (" + ChainEncoding.COLUMNS.replace("seq, ", "").replace(", decision_json", "")
+            // A record from before the chain: none of the columns from decision_json (V8) on.
+            String legacyColumns = ChainEncoding.COLUMNS.substring(0, ChainEncoding.COLUMNS.indexOf(", decision_json"));
+            AuditDatabase.update(c, "INSERT INTO decision_record (" + legacyColumns.replace("seq, ", "")
                     + ") VALUES (?, ?, NULL, 'sha256:old', NULL, 'INITIAL', 'NEW', 'FORMATION', 'STANDARD',"
                     + " 'TRANSACTIONAL', '{}', ?, ?, '2025-01-01 00:00:00.000', 5, ?)",
                     legacyId, AdviceApi.uniqueCustomer("LEGACY"), OUTPUT, FIRED, EXPLANATION);
