@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 import java.util.logging.Level;
 import org.junit.jupiter.api.Assumptions;
@@ -36,6 +37,8 @@ final class Browser implements AutoCloseable {
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     /** Where a failed test leaves its screenshot. */
     static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
+    /** Where the browser saves what the console downloads (exports). */
+    static final Path DOWNLOADS = Path.of("target", "console-downloads").toAbsolutePath();
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     private final ChromeDriver driver;
@@ -55,6 +58,8 @@ final class Browser implements AutoCloseable {
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                 "--window-size=1280,800", "--lang=en-US");
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", DOWNLOADS.toString(),
+                "download.prompt_for_download", false));
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
@@ -138,6 +143,14 @@ final class Browser implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The file the browser saved under {@link #DOWNLOADS}, once it is complete. */
+    Path downloaded(String name) {
+        Path file = DOWNLOADS.resolve(name);
+        new WebDriverWait(driver, WAIT).until(d -> Files.isRegularFile(file)
+                && !Files.exists(DOWNLOADS.resolve(name + ".crdownload")));
+        return file;
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.guanxi.rules.lifecycle.RulesWorkspace;
 import io.guanxi.testing.ApiKeyTestFilter;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.runtime.server.EmbeddedServer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,6 +52,7 @@ class ConsoleBrowserTest implements ScreenshotOnFailure.Photographed {
     private String shipped;
     private String raised;
     private String simulationRoute = "#/impact";
+    private String experimentRoute = "#/experiments";
     /** Console messages a test provokes on purpose (a refused key is a 401 the browser reports). */
     private final List<String> expectedErrors = new ArrayList<>();
 
@@ -97,6 +99,14 @@ class ConsoleBrowserTest implements ScreenshotOnFailure.Photographed {
 
     @AfterAll
     void close() {
+        if (api != null) {
+            // Only one experiment runs at a time in a database: never leave one for the next test.
+            for (io.micronaut.json.tree.JsonNode x : api.get("/v1/experiments").body().get("experiments").values()) {
+                if (x.get("state").getStringValue().equals("RUNNING")) {
+                    api.exchange(HttpRequest.POST("/v1/experiments/" + x.get("id").getLongValue() + "/stop", ""));
+                }
+            }
+        }
         if (browser != null) {
             browser.close();
         }
@@ -133,7 +143,7 @@ class ConsoleBrowserTest implements ScreenshotOnFailure.Photographed {
 
     @Test
     @Order(2)
-    void anAuditorFindsACustomersDecisionsAndSeesWhy() {
+    void anAuditorFindsACustomersDecisionsExportsThemAndSeesWhy() throws java.io.IOException {
         browser.signIn(ApiKeyTestFilter.AUDITOR);
         browser.go("#/decisions");
         browser.visible(By.id("filter-customerId")).sendKeys(customer);
@@ -141,6 +151,12 @@ class ConsoleBrowserTest implements ScreenshotOnFailure.Photographed {
         browser.visible(By.cssSelector("table.decisions"));
         List<WebElement> rows = browser.all(By.cssSelector("table.decisions tbody tr"));
         assertEquals(decisions.size(), rows.size(), "one row per decision of the customer");
+
+        Files.deleteIfExists(Browser.DOWNLOADS.resolve("decisions.csv"));
+        browser.click(By.id("export-csv"));
+        List<String> csv = Files.readAllLines(browser.downloaded("decisions.csv"));
+        assertEquals(decisions.size() + 1, csv.size(), "the export holds the filter's decisions under a header: " + csv);
+        assertTrue(csv.get(1).startsWith(decisions.get(0) + "," + customer + ","), csv.get(1));
 
         browser.click(By.cssSelector("table.decisions tbody tr:nth-child(3) a.decision-link"));
         browser.visible(By.cssSelector("#decision-page[data-decision='" + decisions.get(2) + "']"));
@@ -232,12 +248,48 @@ class ConsoleBrowserTest implements ScreenshotOnFailure.Photographed {
 
     @Test
     @Order(8)
+    void aRulesAdminShadowsTheRaisedThresholdReadsItsArmsAndStopsIt() {
+        browser.signIn(ApiKeyTestFilter.RULES_ADMIN);
+        browser.go("#/experiments");
+        new org.openqa.selenium.support.ui.Select(browser.visible(By.id("experiment-challenger"))).selectByValue(raised);
+        new org.openqa.selenium.support.ui.Select(browser.visible(By.id("experiment-mode"))).selectByValue("shadow");
+        WebElement share = browser.visible(By.id("experiment-share"));
+        share.clear();
+        share.sendKeys("100");
+        browser.click(By.id("experiment-go"));
+        browser.visible(By.cssSelector("#experiment-page[data-state='RUNNING']"));
+        experimentRoute = browser.driver().getCurrentUrl().replaceAll("^.*?(#/experiments/\\d+).*$", "$1");
+
+        String shadowed = AdviceApi.uniqueCustomer("CONSOLE-SHADOW");
+        for (double share082 : new double[] {0.62, 0.82}) {
+            Map<String, Object> body = AdviceApi.validRequest(shadowed);
+            body.put("purchaseShare", share082);
+            body.put("annualRevenue", 6_000_000);
+            api.advise(body);
+        }
+        browser.go(experimentRoute + "?seen=decisions");
+        assertEquals("1", browser.visible(By.cssSelector(
+                "#shadow .matrix[data-output='cooperationStage'] td[data-before='STRATEGIC'][data-after='STABLE']")).getText(),
+                "the challenger would have kept the 0.82 customer STABLE");
+        assertTrue(browser.textOf(By.id("agreement"), t -> t.contains("%")).contains("50.0 %"), "one of two agrees");
+        assertEquals(2, Integer.parseInt(browser.visible(By.cssSelector(".arm[data-arm='shadow'] h2")).getText()
+                .replaceAll("^.* (\\d+) .*$", "$1")), "both decisions made in the shadow arm");
+
+        browser.click(By.id("experiment-stop"));
+        browser.driver().switchTo().alert().accept();
+        browser.visible(By.cssSelector("#experiment-page[data-state='STOPPED']"));
+        assertEquals(shipped, liveVersion(), "stopping changes nothing live");
+    }
+
+    @Test
+    @Order(9)
     void everyPageFitsAPhoneAndALaptop() {
         browser.signIn(ApiKeyTestFilter.ALL_ROLES);
         for (int[] size : new int[][] {{1280, 800}, {390, 844}}) {
             browser.size(size[0], size[1]);
             for (String route : List.of("#/overview", "#/decisions?customerId=" + customer, "#/decision/" + decisions.get(1),
-                    "#/audit", "#/rules?from=" + shipped + "&to=" + raised, "#/impact", simulationRoute, "#/experiments")) {
+                    "#/audit", "#/rules?from=" + shipped + "&to=" + raised, "#/impact", simulationRoute, "#/experiments",
+                    experimentRoute)) {
                 browser.go(route);
                 // Kept for whoever reviews the console's look: target/console-screenshots/pages/.
                 browser.screenshot("pages/" + size[0] + "-" + route.replaceAll("^#/([a-z]+).*", "$1")
