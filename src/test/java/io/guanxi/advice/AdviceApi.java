@@ -69,6 +69,14 @@ public final class AdviceApi {
         return body;
     }
 
+    /** A large account (revenue 6,000,000) at a purchase share: its tier follows its stage to STRATEGIC. */
+    public static Map<String, Object> largeAccount(String customerId, double share) {
+        Map<String, Object> body = validRequest(customerId);
+        body.put("purchaseShare", share);
+        body.put("annualRevenue", 6_000_000);
+        return body;
+    }
+
     /**
      * A valid request whose share and revenue vary with {@code i}, so that decisions made in a run
      * differ in stage, tier and fired rules.

@@ -64,10 +64,7 @@ class ConsoleBrowserTest implements ScreenshotOnFailure.Photographed {
         shipped = liveVersion();
         customer = AdviceApi.uniqueCustomer("CONSOLE");
         for (double share : new double[] {0.3, 0.62, 0.82, 0.82}) {
-            Map<String, Object> body = AdviceApi.validRequest(customer);
-            body.put("purchaseShare", share);
-            body.put("annualRevenue", 6_000_000);
-            decisions.add(api.advise(body).text("decisionId"));
+            decisions.add(api.advise(AdviceApi.largeAccount(customer, share)).text("decisionId"));
         }
         rules.edit("cooperation-stage.drl", THRESHOLD, RAISED);
         for (String scenario : List.of("tests/cooperation-stage.yaml", "tests/next-best-action.yaml",
@@ -261,11 +258,8 @@ class ConsoleBrowserTest implements ScreenshotOnFailure.Photographed {
         experimentRoute = browser.driver().getCurrentUrl().replaceAll("^.*?(#/experiments/\\d+).*$", "$1");
 
         String shadowed = AdviceApi.uniqueCustomer("CONSOLE-SHADOW");
-        for (double share082 : new double[] {0.62, 0.82}) {
-            Map<String, Object> body = AdviceApi.validRequest(shadowed);
-            body.put("purchaseShare", share082);
-            body.put("annualRevenue", 6_000_000);
-            api.advise(body);
+        for (double purchaseShare : new double[] {0.62, 0.82}) {
+            api.advise(AdviceApi.largeAccount(shadowed, purchaseShare));
         }
         browser.go(experimentRoute + "?seen=decisions");
         assertEquals("1", browser.visible(By.cssSelector(

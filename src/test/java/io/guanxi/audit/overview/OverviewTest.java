@@ -36,10 +36,7 @@ class OverviewTest {
         JsonNode before = overview(api);
         String strategic = AdviceApi.uniqueCustomer("OVERVIEW");
         for (double share : new double[] {0.62, 0.82}) {
-            Map<String, Object> body = AdviceApi.validRequest(strategic);
-            body.put("purchaseShare", share);
-            body.put("annualRevenue", 6_000_000);
-            api.advise(body);
+            api.advise(AdviceApi.largeAccount(strategic, share));
         }
         api.advise(AdviceApi.validRequest(AdviceApi.uniqueCustomer("OVERVIEW")));
         JsonNode after = overview(api);
