@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
  * The stored JSON form of a decision's explanation, covered by the audit chain: the
@@ -118,6 +119,62 @@ public final class ExplanationJson {
             throw new IllegalStateException("the stored explanation is not a trace: " + e.getMessage(), e);
         }
         return new DecisionFacts(new ExplanationTrace(outputs, firings), actions);
+    }
+
+    /** Receives what a stored trace decided, in stored order. */
+    public interface OutlineVisitor {
+
+        /** One output of the trace: its name ({@code tier}, {@code flag}, …) and code. */
+        void output(String output, String code);
+
+        /** One firing of the trace: the id of the rule that fired. */
+        void firing(String rule);
+    }
+
+    /**
+     * Reads only the outline of stored facts: each output's name and code and each firing's rule,
+     * skipping the values firings bound and the links between them. What a replay compares, at a
+     * fraction of {@link #readFacts}'s cost.
+     */
+    public static void readOutline(String stored, OutlineVisitor visitor) {
+        try (JsonParser p = JSON.createParser(stored)) {
+            expect(p, JsonToken.START_OBJECT);
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                expect(p, JsonToken.START_ARRAY);
+                switch (field) {
+                    case "outputs" -> outlineOf(p, "output", "code", visitor::output);
+                    case "firings" -> outlineOf(p, "rule", null, (rule, none) -> visitor.firing(rule));
+                    case "actions" -> p.skipChildren();
+                    default -> throw new IOException("unknown field " + field);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("the stored explanation is not a trace: " + e.getMessage(), e);
+        }
+    }
+
+    /** The objects of an array whose START_ARRAY was just read: the text of field {@code a} (and {@code b}) of each. */
+    private static void outlineOf(JsonParser p, String a, String b, BiConsumer<String, String> each) throws IOException {
+        while (p.nextToken() == JsonToken.START_OBJECT) {
+            String first = null;
+            String second = null;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                if (name.equals(a)) {
+                    first = text(p);
+                } else if (name.equals(b)) {
+                    second = text(p);
+                } else {
+                    p.nextToken();
+                    p.skipChildren();
+                }
+            }
+            if (first == null || (b != null && second == null)) {
+                throw new IOException("an entry without " + (first == null ? a : b) + " at " + p.currentLocation());
+            }
+            each.accept(first, second);
+        }
     }
 
     private static ExplanationTrace.Output output(JsonParser p) throws IOException {

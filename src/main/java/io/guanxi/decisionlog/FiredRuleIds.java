@@ -45,12 +45,17 @@ public final class FiredRuleIds {
     /** From a record's {@code fired_rules} when it has them, else from its {@code decision_json}. */
     public static List<String> of(String firedRules, String decisionJson) {
         Set<String> ids = new LinkedHashSet<>();
-        String json = firedRules != null ? firedRules : decisionJson;
-        try (JsonParser parser = JSON.createParser(json == null ? "[]" : json)) {
-            if (firedRules != null) {
-                names(parser, ids);
-            } else {
-                firings(parser, ids);
+        if (firedRules == null) {
+            if (decisionJson != null) {
+                firings(decisionJson, ids);
+            }
+            return new ArrayList<>(ids);
+        }
+        try (JsonParser parser = JSON.createParser(firedRules)) {
+            for (JsonToken t = parser.nextToken(); t != null; t = parser.nextToken()) {
+                if (t == JsonToken.VALUE_STRING) {
+                    ids.add(RuleId.ofRuleName(parser.getText()).toString());
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("a stored decision's fired rules cannot be read: " + e.getMessage(), e);
@@ -58,40 +63,22 @@ public final class FiredRuleIds {
         return new ArrayList<>(ids);
     }
 
-    /** {@code ["TIER-010 大客户：…", …]}: each name's first word. */
-    private static void names(JsonParser parser, Set<String> ids) throws IOException {
-        for (JsonToken t = parser.nextToken(); t != null; t = parser.nextToken()) {
-            if (t == JsonToken.VALUE_STRING) {
-                ids.add(RuleId.ofRuleName(parser.getText()).toString());
-            }
-        }
-    }
-
     /** {@code {"outputs": […], "firings": [{"rule": "TIER-010", …}, …], …}}: each firing's rule. */
-    private static void firings(JsonParser parser, Set<String> ids) throws IOException {
-        if (parser.nextToken() != JsonToken.START_OBJECT) {
-            throw new IOException("the trace is not a JSON object");
-        }
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            boolean isFirings = "firings".equals(parser.currentName());
-            if (parser.nextToken() == JsonToken.START_ARRAY && isFirings) {
-                while (parser.nextToken() == JsonToken.START_OBJECT) {
-                    firing(parser, ids);
+    private static void firings(String trace, Set<String> ids) {
+        try {
+            ExplanationJson.readOutline(trace, new ExplanationJson.OutlineVisitor() {
+                @Override
+                public void output(String output, String code) {
                 }
-            } else {
-                parser.skipChildren();
-            }
-        }
-    }
 
-    private static void firing(JsonParser parser, Set<String> ids) throws IOException {
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            boolean isRule = "rule".equals(parser.currentName());
-            if (parser.nextToken() == JsonToken.VALUE_STRING && isRule) {
-                ids.add(parser.getText());
-            } else {
-                parser.skipChildren();
-            }
+                @Override
+                public void firing(String rule) {
+                    ids.add(rule);
+                }
+            });
+        } catch (IllegalStateException e) {
+            throw new UncheckedIOException("a stored decision's fired rules cannot be read: " + e.getMessage(),
+                    new IOException(e.getMessage(), e));
         }
     }
 }

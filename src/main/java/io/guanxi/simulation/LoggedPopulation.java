@@ -9,6 +9,7 @@ import io.guanxi.facts.CustomerFacts;
 import io.guanxi.facts.StoredRelationship;
 import io.guanxi.facts.input.CustomerFactsReader;
 import io.guanxi.facts.input.InvalidRequestException;
+import io.micronaut.core.annotation.Nullable;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -24,16 +25,18 @@ import java.util.Map;
  * The logged decisions of a period, read through the audit chain in seq order up to the head noted
  * when the walk starts, and filtered here. Each is decided again on its logged input against the
  * state its customer had before it: the record's {@code previous_stage} and the purchase share of
- * the customer's previous record. A broken record is reported and never replayed.
+ * the customer's previous record. A broken record is reported and never replayed. The walk checks
+ * each record's hash and link and hands it over; its input and trace are parsed where it is decided
+ * ({@link Entry#read}), so that the one thread reading the log is not the one parsing it.
  */
 final class LoggedPopulation implements Population {
 
-    /** Customers whose last share is remembered; one seen longer ago is looked up again (its record re-checked). */
+    /** Customers whose last input is remembered; one seen longer ago is looked up again (its record re-checked). */
     private static final int REMEMBERED = 100_000;
 
     private final Connection connection;
     private final PopulationFilter filter;
-    private final Map<String, String> lastShares = new LinkedHashMap<>(1024, 0.75f, true) {
+    private final Map<String, String> lastInputs = new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
             return size() > REMEMBERED;
@@ -65,12 +68,7 @@ final class LoggedPopulation implements Population {
             long last = Math.min(bounds[1], head.seq());
             ChainReader.read(connection, first, last, read -> {
                 visitor.progress(read.seq() - first + 1, last - first + 1);
-                try {
-                    look(read, visitor);
-                } catch (InvalidRequestException | UncheckedIOException | IllegalStateException e) {
-                    visitor.skipped(read.seq(), read.record().decisionId(), "its logged content cannot be read again: "
-                            + e.getMessage());
-                }
+                look(read, visitor);
             });
         } catch (SQLException e) {
             throw new SimulationFailedException("cannot read the decision log: " + e.getMessage(), e);
@@ -84,28 +82,14 @@ final class LoggedPopulation implements Population {
                 visitor.skipped(read.seq(), r == null ? null : r.decisionId(), read.broken());
             }
             if (r != null) {
-                lastShares.remove(r.customerId());
+                lastInputs.remove(r.customerId());
             }
             return;
         }
-        String previousShare = previousShare(r);
-        CustomerFacts facts = CustomerFactsReader.read(r.inputJson().getBytes(StandardCharsets.UTF_8));
-        lastShares.put(r.customerId(), DecisionInput.plain(facts.getPurchaseShare()));
-        if (!inPeriod(r)) {
-            return;
+        if (inPeriod(r) && filter.matchesColumns(r)) {
+            visitor.member(new Logged(r, previousInput(r)));
         }
-        Outcome before = Outcome.logged(r);
-        if (!filter.matches(r, before)) {
-            return;
-        }
-        if (r.previousStage() != null && previousShare == null) {
-            visitor.skipped(r.seq(), r.decisionId(), "its customer's previous decision is not intact in the log:"
-                    + " the state it was judged against is unknown");
-            return;
-        }
-        StoredRelationship stored = r.previousStage() == null ? StoredRelationship.none()
-                : new StoredRelationship(CooperationStage.valueOf(r.previousStage()), new BigDecimal(previousShare));
-        visitor.member(new Member(r.seq(), r.decisionId(), r.decidedAt(), r.rulesetVersion(), facts, stored, before));
+        lastInputs.put(r.customerId(), r.inputJson());
     }
 
     /** Whether the record was decided in the period; a record outside it is not looked at further. */
@@ -113,21 +97,76 @@ final class LoggedPopulation implements Population {
         return (start == null || !r.decidedAt().isBefore(start)) && (end == null || r.decidedAt().isBefore(end));
     }
 
-    /** The share the customer's state held before this record: its previous record's, as the state stored it. */
-    private String previousShare(DecisionRecord r) throws SQLException {
+    /**
+     * The logged input of the customer's previous record, whose share the customer's state held
+     * before this record; null when the record is a first decision or that record is not intact.
+     */
+    private @Nullable String previousInput(DecisionRecord r) throws SQLException {
         if (r.previousStage() == null) {
             return null;
         }
-        String known = lastShares.get(r.customerId());
+        String known = lastInputs.get(r.customerId());
         if (known != null) {
             return known;
         }
         ChainReader.Read earlier = ChainReader.lastBefore(connection, r.customerId(), r.seq());
-        if (earlier == null || !earlier.intact()) {
-            return null;
+        return earlier == null || !earlier.intact() ? null : earlier.record().inputJson();
+    }
+
+    /** A logged record in the period, read where it is decided. */
+    private final class Logged implements Entry {
+
+        private final DecisionRecord r;
+        private final String previousInput;
+
+        Logged(DecisionRecord r, @Nullable String previousInput) {
+            this.r = r;
+            this.previousInput = previousInput;
         }
-        byte[] input = earlier.record().inputJson().getBytes(StandardCharsets.UTF_8);
-        return DecisionInput.plain(CustomerFactsReader.read(input).getPurchaseShare());
+
+        @Override
+        public long seq() {
+            return r.seq();
+        }
+
+        @Override
+        public String decisionId() {
+            return r.decisionId();
+        }
+
+        @Override
+        public @Nullable Member read() throws Unreadable {
+            CustomerFacts facts;
+            Outcome before;
+            try {
+                facts = facts(r.inputJson());
+                before = Outcome.logged(r);
+            } catch (InvalidRequestException | UncheckedIOException | IllegalStateException e) {
+                throw new Unreadable("its logged content cannot be read again: " + e.getMessage());
+            }
+            if (!filter.matchesRule(before)) {
+                return null;
+            }
+            StoredRelationship stored = StoredRelationship.none();
+            if (r.previousStage() != null) {
+                if (previousInput == null) {
+                    throw new Unreadable("its customer's previous decision is not intact in the log:"
+                            + " the state it was judged against is unknown");
+                }
+                BigDecimal share;
+                try {
+                    share = new BigDecimal(DecisionInput.plain(facts(previousInput).getPurchaseShare()));
+                } catch (InvalidRequestException | UncheckedIOException | IllegalStateException e) {
+                    throw new Unreadable("its customer's previous decision cannot be read again: " + e.getMessage());
+                }
+                stored = new StoredRelationship(CooperationStage.valueOf(r.previousStage()), share);
+            }
+            return new Member(r.seq(), r.decisionId(), r.decidedAt(), r.rulesetVersion(), facts, stored, before);
+        }
+
+        private static CustomerFacts facts(String inputJson) {
+            return CustomerFactsReader.read(inputJson.getBytes(StandardCharsets.UTF_8));
+        }
     }
 
     /**

@@ -14,5 +14,11 @@ import java.time.LocalDateTime;
  * @param before null when nothing was decided before (a facts file without a baseline)
  */
 record Member(long seq, @Nullable String decisionId, @Nullable LocalDateTime decidedAt, @Nullable String version,
-              CustomerFacts facts, StoredRelationship stored, @Nullable Outcome before) {
+              CustomerFacts facts, StoredRelationship stored, @Nullable Outcome before) implements Population.Entry {
+
+    /** A member is already read. */
+    @Override
+    public Member read() {
+        return this;
+    }
 }

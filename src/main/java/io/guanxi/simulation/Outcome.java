@@ -43,9 +43,28 @@ public record Outcome(@Nullable String cooperationStage, String transition, Stri
     /** What was logged: from the trace of a record that stores facts, else from the answer it stored. */
     public static Outcome logged(DecisionRecord r) {
         if (r.decisionJson() != null) {
-            ExplanationTrace trace = ExplanationJson.readFacts(r.decisionJson()).trace();
+            List<String> flags = new ArrayList<>();
+            List<String> entitlements = new ArrayList<>();
+            List<String> actions = new ArrayList<>();
+            Set<String> rules = new LinkedHashSet<>();
+            ExplanationJson.readOutline(r.decisionJson(), new ExplanationJson.OutlineVisitor() {
+                @Override
+                public void output(String output, String code) {
+                    switch (output) {
+                        case "flag" -> flags.add(code);
+                        case "entitlement" -> entitlements.add(code);
+                        case "action" -> actions.add(code);
+                        default -> { }
+                    }
+                }
+
+                @Override
+                public void firing(String rule) {
+                    rules.add(rule);
+                }
+            });
             return new Outcome(r.cooperationStage(), r.transition(), r.lifecycleStage(), r.tier(), r.relationshipType(),
-                    codes(trace, "flag"), codes(trace, "entitlement"), codes(trace, "action"), ruleIds(trace));
+                    List.copyOf(flags), List.copyOf(entitlements), List.copyOf(actions), List.copyOf(rules));
         }
         StoredAnswer answer = StoredAnswer.read(r.outputJson());
         List<String> rules = strings(r.firedRules()).stream().map(name -> RuleId.ofRuleName(name).toString())
@@ -76,10 +95,6 @@ public record Outcome(@Nullable String cooperationStage, String transition, Stri
         Set<String> ids = new LinkedHashSet<>();
         trace.firings().forEach(f -> ids.add(f.rule()));
         return List.copyOf(ids);
-    }
-
-    private static List<String> codes(ExplanationTrace trace, String output) {
-        return trace.outputs().stream().filter(o -> o.output().equals(output)).map(ExplanationTrace.Output::code).toList();
     }
 
     static List<String> strings(@Nullable String jsonArray) {

@@ -33,11 +33,15 @@ record PopulationFilter(@Nullable String from, @Nullable String to, @Nullable St
         return to == null ? null : UtcMillis.toDatabase(Instant.parse(to));
     }
 
-    /** Whether a record of the period matches the audit filters; {@code before} is what it decided. */
-    boolean matches(DecisionRecord r, Outcome before) {
+    /** Whether a record of the period matches the audit filters on its columns: customer, tier and transition. */
+    boolean matchesColumns(DecisionRecord r) {
         return (customerId == null || customerId.equals(r.customerId()))
                 && (tier == null || tier.equals(r.tier()))
-                && (transition == null || transition.equals(r.transition()))
-                && (rule == null || before.rules().contains(rule));
+                && (transition == null || transition.equals(r.transition()));
+    }
+
+    /** Whether what a record decided ({@code before}) matches the rule filter: the rule fired in it. */
+    boolean matchesRule(Outcome before) {
+        return rule == null || before.rules().contains(rule);
     }
 }

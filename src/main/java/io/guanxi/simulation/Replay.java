@@ -13,17 +13,22 @@ import java.util.concurrent.Future;
 /**
  * Decides every member of a population again with the candidate, counts what changed and hands each
  * changed decision to a sink. It writes nothing of its own: no decision record, no customer state.
- * The decisions are made on a few threads while the log is read on the caller's, {@link #BATCH} at a
- * time (one task per decision cost more than the decision); they are counted in log order, and at
- * most {@link #IN_FLIGHT} batches are in flight, so memory stays bounded.
+ * The entries are read ({@link Population.Entry#read}) and decided on a few threads while the log is
+ * walked on the caller's, {@link #BATCH} at a time (one task per decision cost more than the
+ * decision); they are counted in log order, and at most {@link #IN_FLIGHT} batches are in flight, so
+ * memory stays bounded.
  */
 final class Replay implements Population.Visitor, AutoCloseable {
 
     static final int BATCH = 128;
     static final int IN_FLIGHT = 8;
 
-    /** Members being decided, and what the candidate decides for each, in the same order. */
-    private record Pending(List<Member> members, Future<List<Object>> after) {
+    /** Entries being read and decided, and what became of each, in the same order. */
+    private record Pending(List<Population.Entry> entries, Future<List<Object>> results) {
+    }
+
+    /** A member and what the candidate decided for it. */
+    private record Decided(Member member, Outcome after) {
     }
 
     /** Where the changed decisions go (kept with the report, or printed). */
@@ -44,7 +49,7 @@ final class Replay implements Population.Visitor, AutoCloseable {
     private final Progress progress;
     private final ExecutorService deciders;
     private final ArrayDeque<Pending> inFlight = new ArrayDeque<>(IN_FLIGHT);
-    private List<Member> batch = new ArrayList<>(BATCH);
+    private List<Population.Entry> batch = new ArrayList<>(BATCH);
 
     Replay(RuleSet candidate, Changes changes, Progress progress) {
         this.candidate = candidate;
@@ -72,33 +77,39 @@ final class Replay implements Population.Visitor, AutoCloseable {
     }
 
     @Override
-    public void member(Member m) {
-        batch.add(m);
+    public void member(Population.Entry entry) {
+        batch.add(entry);
         if (batch.size() == BATCH) {
             submit();
         }
     }
 
     private void submit() {
-        List<Member> members = batch;
+        List<Population.Entry> entries = batch;
         batch = new ArrayList<>(BATCH);
-        inFlight.add(new Pending(members, deciders.submit(() -> decide(members))));
+        inFlight.add(new Pending(entries, deciders.submit(() -> decide(entries))));
         if (inFlight.size() >= IN_FLIGHT) {
             count(inFlight.poll());
         }
     }
 
-    /** Each member's outcome, or the {@link RuleEvaluationException} that says why the candidate cannot decide it. */
-    private List<Object> decide(List<Member> members) {
-        List<Object> outcomes = new ArrayList<>(members.size());
-        for (Member m : members) {
+    /**
+     * What became of each entry: {@link Decided}, null when a filter left it out, or the reason it is
+     * skipped (its content cannot be read again, or the candidate cannot decide it).
+     */
+    private List<Object> decide(List<Population.Entry> entries) {
+        List<Object> results = new ArrayList<>(entries.size());
+        for (Population.Entry entry : entries) {
             try {
-                outcomes.add(Outcome.of(candidate.evaluate(m.facts(), m.stored())));
+                Member m = entry.read();
+                results.add(m == null ? null : new Decided(m, Outcome.of(candidate.evaluate(m.facts(), m.stored()))));
+            } catch (Population.Unreadable e) {
+                results.add(e.getMessage());
             } catch (RuleEvaluationException e) {
-                outcomes.add(e);
+                results.add("the candidate cannot decide it: " + e.getMessage());
             }
         }
-        return outcomes;
+        return results;
     }
 
     private void drain() {
@@ -118,29 +129,27 @@ final class Replay implements Population.Visitor, AutoCloseable {
     }
 
     private void count(Pending p) {
-        List<Object> outcomes;
+        List<Object> results;
         try {
-            outcomes = p.after().get();
+            results = p.results().get();
         } catch (ExecutionException e) {
-            throw new SimulationFailedException("deciding records from " + p.members().get(0).seq() + " failed: "
+            throw new SimulationFailedException("deciding records from " + p.entries().get(0).seq() + " failed: "
                     + e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SimulationFailedException("the simulation was interrupted", e);
         }
-        for (int i = 0; i < outcomes.size(); i++) {
-            count(p.members().get(i), outcomes.get(i));
-        }
-    }
-
-    private void count(Member m, Object outcome) {
-        if (outcome instanceof RuleEvaluationException e) {
-            tally.skipped(m.seq(), m.decisionId(), "the candidate cannot decide it: " + e.getMessage());
-            return;
-        }
-        Change change = tally.add(m, (Outcome) outcome);
-        if (change != null) {
-            changes.add(change);
+        for (int i = 0; i < results.size(); i++) {
+            Object result = results.get(i);
+            if (result instanceof String reason) {
+                Population.Entry entry = p.entries().get(i);
+                tally.skipped(entry.seq(), entry.decisionId(), reason);
+            } else if (result instanceof Decided d) {
+                Change change = tally.add(d.member(), d.after());
+                if (change != null) {
+                    changes.add(change);
+                }
+            }
         }
     }
 

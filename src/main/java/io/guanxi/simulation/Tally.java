@@ -2,6 +2,8 @@ package io.guanxi.simulation;
 
 import io.guanxi.platform.UtcMillis;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,16 +27,18 @@ final class Tally {
     private long reproduced;
     private long notReproduced;
     private long skipped;
-    private final Map<String, Map<String, Map<String, Long>>> matrices = new LinkedHashMap<>();
+    // Counted in hash maps (a replay counts every decision here, on the one thread that walks the
+    // log); sorted by code once, for the report.
+    private final Map<String, Map<String, Map<String, long[]>>> matrices = new LinkedHashMap<>();
     private final Map<String, Map<String, long[]>> codes = new LinkedHashMap<>();
-    private final Map<String, long[]> rules = new TreeMap<>();
+    private final Map<String, long[]> rules = new HashMap<>();
     private final List<Report.Finding> findings = new ArrayList<>();
     private final List<Report.Skip> skips = new ArrayList<>();
 
     Tally(String candidateVersion) {
         this.candidateVersion = candidateVersion;
-        Outcome.OUTPUTS.forEach(o -> matrices.put(o, new TreeMap<>()));
-        List.of("flags", "entitlements", "actions").forEach(k -> codes.put(k, new TreeMap<>()));
+        Outcome.OUTPUTS.forEach(o -> matrices.put(o, new HashMap<>()));
+        List.of("flags", "entitlements", "actions").forEach(k -> codes.put(k, new HashMap<>()));
     }
 
     /** Counts one replayed decision; the change when any code differs, else null. */
@@ -43,7 +47,8 @@ final class Tally {
         Outcome before = m.before();
         for (String output : Outcome.OUTPUTS) {
             String was = before == null ? NOTHING : String.valueOf(before.output(output));
-            matrices.get(output).computeIfAbsent(was, k -> new TreeMap<>()).merge(after.output(output), 1L, Long::sum);
+            matrices.get(output).computeIfAbsent(was, k -> new HashMap<>())
+                    .computeIfAbsent(after.output(output), k -> new long[1])[0]++;
         }
         codes("flags", before, after, Outcome::flags);
         codes("entitlements", before, after, Outcome::entitlements);
@@ -81,12 +86,13 @@ final class Tally {
 
     Report report(Report.RanAgainst ranAgainst) {
         Map<String, List<Report.Cell>> cells = new LinkedHashMap<>();
-        matrices.forEach((output, rows) -> cells.put(output, rows.entrySet().stream().flatMap(row -> row.getValue()
-                .entrySet().stream().map(c -> new Report.Cell(row.getKey(), c.getKey(), c.getValue()))).toList()));
+        matrices.forEach((output, rows) -> cells.put(output, sorted(rows).entrySet().stream().flatMap(row ->
+                sorted(row.getValue()).entrySet().stream()
+                        .map(c -> new Report.Cell(row.getKey(), c.getKey(), c.getValue()[0]))).toList()));
         Map<String, List<Report.CodeChange>> changes = new LinkedHashMap<>();
-        codes.forEach((kind, byCode) -> changes.put(kind, byCode.entrySet().stream()
+        codes.forEach((kind, byCode) -> changes.put(kind, sorted(byCode).entrySet().stream()
                 .map(e -> new Report.CodeChange(e.getKey(), e.getValue()[0], e.getValue()[1])).toList()));
-        List<Report.RuleCount> fired = rules.entrySet().stream()
+        List<Report.RuleCount> fired = sorted(rules).entrySet().stream()
                 .map(e -> new Report.RuleCount(e.getKey(), e.getValue()[0], e.getValue()[1])).toList();
         Report.Counts counts = new Report.Counts(replayed, changed, replayed - changed, reproduced, notReproduced, skipped);
         return new Report(counts, cells, changes, fired, List.copyOf(findings), List.copyOf(skips), ranAgainst);
@@ -99,6 +105,13 @@ final class Tally {
         Map<String, long[]> byCode = codes.get(kind);
         is.stream().filter(c -> !was.contains(c)).forEach(c -> byCode.computeIfAbsent(c, k -> new long[2])[0]++);
         was.stream().filter(c -> !is.contains(c)).forEach(c -> byCode.computeIfAbsent(c, k -> new long[2])[1]++);
+    }
+
+    /** By code; no code at all (a stage not yet set) first. */
+    private static <V> Map<String, V> sorted(Map<String, V> counts) {
+        Map<String, V> sorted = new TreeMap<>(Comparator.nullsFirst(Comparator.naturalOrder()));
+        sorted.putAll(counts);
+        return sorted;
     }
 
     private static List<String> only(List<String> in, List<String> notIn) {

@@ -128,6 +128,23 @@ class SimulationTest {
     }
 
     @Test
+    void theAuditFiltersChooseWhatIsReplayed() throws Exception {
+        JsonNode byCustomer = simulations.run(Map.of("from", from.toString(), "customerId", steady));
+        assertEquals(3, count(byCustomer, "replayed"), () -> api.write(byCustomer));
+        assertEquals(3, count(byCustomer, "reproduced"));
+
+        // The rule filter is applied to what each record decided, as the audit query applies it.
+        JsonNode logged = api.get("/v1/decisions?rule=COOP-040&limit=100&from=" + from).body();
+        int fired = logged.get("items").size();
+        assertTrue(fired >= 2, () -> api.write(logged));
+        JsonNode byRule = simulations.run(Map.of("from", from.toString(), "rule", "COOP-040",
+                "files", SimulationApi.strategicFrom085()));
+        assertEquals(fired, count(byRule, "replayed"), () -> api.write(byRule));
+        assertEquals(2, count(byRule, "changed"), "the two shares between 0.80 and 0.85 are among them");
+        assertEquals(0, count(byRule, "skipped"));
+    }
+
+    @Test
     void aFactsFileIsDecidedAsFirstDecisionsAgainstTheLiveRules() throws Exception {
         String facts = line("F1", 0.82) + "\n\n" + line("F2", 0.5) + "\n";
         JsonNode view = simulations.run(Map.of("facts", facts, "files", SimulationApi.strategicFrom085()));
