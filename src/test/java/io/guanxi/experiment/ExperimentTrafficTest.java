@@ -146,6 +146,33 @@ class ExperimentTrafficTest {
     }
 
     @Test
+    void anInstanceThatCannotCompileTheChallengerStillAnswersAndItsDecisionsCarryNoExperiment() throws Exception {
+        long id = bench.startExperiment("shadow", null).body().get("id").getLongValue();
+        String altered = "UPDATE ruleset_file SET content = CONCAT(content, ' ') WHERE version = ?"
+                + " AND path LIKE '%cooperation-stage.drl'";
+        String restored = "UPDATE ruleset_file SET content = LEFT(content, LENGTH(content) - 1) WHERE version = ?"
+                + " AND path LIKE '%cooperation-stage.drl'";
+        try (Connection c = AuditDatabase.connect()) {
+            assertEquals(1, AuditDatabase.update(c, altered, bench.challenger));
+        }
+        try {
+            bench.restart(); // an instance that has not compiled the challenger yet
+            String customer = AdviceApi.uniqueCustomer("UNCOMPILED");
+            AdviceApi.Reply answer = bench.advise(customer, 0.82);
+            assertEquals(200, answer.status(), () -> String.valueOf(answer.body()));
+            assertEquals("STRATEGIC", answer.body().get("cooperationStage").get("code").getStringValue());
+            JsonNode d = bench.api.get("/v1/decisions/" + answer.text("decisionId")).body();
+            assertTrue(d.get("experiment").isNull() && d.get("arm").isNull(), () -> bench.api.write(d));
+            assertEquals(List.of(), bench.exported(id, null), "no arm counts a decision it did not get");
+        } finally {
+            try (Connection c = AuditDatabase.connect()) {
+                assertEquals(1, AuditDatabase.update(c, restored, bench.challenger));
+            }
+            bench.restart();
+        }
+    }
+
+    @Test
     void championRolledBackDuringAnExperimentIsListedWithItsDecisions() {
         long id = bench.startExperiment("shadow", null).body().get("id").getLongValue();
         bench.advise(AdviceApi.uniqueCustomer("BEFORE"), 0.3);
