@@ -74,7 +74,10 @@ class ExperimentTrafficTest {
             assertEquals(arm.equals("challenger") ? "STABLE" : "STRATEGIC", d.get("cooperationStage").getStringValue());
         }
         long challengers = armOf.values().stream().filter("challenger"::equals).count();
-        assertTrue(challengers >= 15 && challengers <= 45, challengers + " of " + CUSTOMERS + " in the challenger arm");
+        // Each customer's arm is checked above against Assignment; how close the share comes to 10 %
+        // is AssignmentTest's (over 20,000 customers: here 300 random ones fall outside 15..45 about
+        // once in 400 runs). Both arms must be used.
+        assertTrue(challengers > 0 && challengers < CUSTOMERS, challengers + " of " + CUSTOMERS + " in the challenger arm");
         assertEquals(2 * challengers, bench.exported(id, "challenger").size());
         JsonNode counted = bench.api.get("/v1/experiments/" + id).body().get("decisions");
         assertEquals(2 * challengers, counted.get("challenger").getLongValue());
