@@ -68,27 +68,73 @@ public class RuleSetActivator {
         return store.find(rulesDir.toString(), version);
     }
 
-    /** Makes the rules on disk live if they changed and pass the gate; true when a new set went live. */
+    /**
+     * Makes the rules on disk live if they changed and pass the gate; true when a new set went live.
+     * The impact checks replay the log, which can take a minute: they run outside the lock, so that a
+     * rollback — the way back — never waits for them. Under the lock again, the set goes live only if
+     * the rules on disk are still the ones checked; a rollback or another reload that went first wins.
+     */
     public boolean reload(Activation how) {
-        if (how == Activation.FILE_CHANGE) {
-            oneAtATime.lock();
-        } else if (!oneAtATime.tryLock()) {
-            throw busy(how);
-        }
+        acquire(how);
+        Candidate candidate;
+        RuleSet admitted;
         try {
-            Candidate candidate = gated(() -> Candidate.read(rulesDir), how, null);
+            candidate = gated(() -> Candidate.read(rulesDir), how, null);
             if (candidate.version().equals(engine.current().version())) {
                 meters.count(how, ReloadMeters.Outcome.UNCHANGED);
                 return false;
             }
-            RuleSet admitted = admit(candidate, how);
-            gated(() -> checkImpact(admitted), how, candidate.version());
+            admitted = admit(candidate, how);
+            if (impactChecks.isEmpty()) {
+                goLive(candidate, admitted, how);
+                warning = null;
+                return true;
+            }
+        } finally {
+            oneAtATime.unlock();
+        }
+        gated(() -> checkImpact(admitted), how, candidate.version());
+        oneAtATime.lock(); // held by others only to compile and swap: seconds, never a replay
+        try {
+            if (candidate.version().equals(engine.current().version())) {
+                meters.count(how, ReloadMeters.Outcome.UNCHANGED);
+                return false;
+            }
+            String onDisk = gated(() -> Candidate.read(rulesDir), how, null).version();
+            if (!onDisk.equals(candidate.version())) {
+                return overtaken(candidate.version(), onDisk, how);
+            }
             goLive(candidate, admitted, how);
             warning = null;
             return true;
         } finally {
             oneAtATime.unlock();
         }
+    }
+
+    private void acquire(Activation how) {
+        if (how == Activation.FILE_CHANGE) {
+            oneAtATime.lock();
+        } else if (!oneAtATime.tryLock()) {
+            throw busy(how);
+        }
+    }
+
+    /**
+     * The rules on disk changed while a candidate's impact was checked (a rollback, or a newer edit):
+     * nothing goes live. A file change says so in the log (the newer files bring their own reload);
+     * a request is answered 409.
+     */
+    private boolean overtaken(String checked, String onDisk, Activation how) {
+        meters.count(how, ReloadMeters.Outcome.BUSY);
+        String why = "the rules on disk changed while the impact of " + checked + " was checked (now " + onDisk
+                + ": a rollback or a newer edit went first); nothing went live, " + engine.current().version()
+                + " keeps serving";
+        if (how == Activation.FILE_CHANGE) {
+            LOG.info("Reload after a file change dropped: {}", why);
+            return false;
+        }
+        throw new ReloadBusyException(why);
     }
 
     /** Makes a stored version live again and writes its files back to the rules directory. */
