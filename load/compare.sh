@@ -46,17 +46,7 @@ await() {
   exit 1
 }
 
-# Until the machine has been idle (under 10 % of one core busy) for two seconds in a row.
-quiet() {
-  local calm=0 a b
-  while [ "$calm" -lt 2 ]; do
-    a=$(awk '/^cpu /{print $2+$3+$4+$7+$8, $2+$3+$4+$5+$6+$7+$8}' /proc/stat)
-    sleep 1
-    b=$(awk '/^cpu /{print $2+$3+$4+$7+$8, $2+$3+$4+$5+$6+$7+$8}' /proc/stat)
-    if awk -v a="$a" -v b="$b" 'BEGIN {split(a, x, " "); split(b, y, " ");
-        exit !((y[1] - x[1]) / (y[2] - x[2]) < 0.05)}'; then calm=$((calm + 1)); else calm=0; fi
-  done
-}
+. load/quiet.sh # quiet: until the machine has been idle for two seconds in a row
 
 # "<tid> <process>/<thread group> <ticks>" for every thread of the given processes: the group is
 # the thread's name without its number (io-executor-thread-7 -> io-executor-thread-), the ticks

@@ -3,9 +3,10 @@
 # capped at HEAP so that memory must stay bounded) on a fresh data directory, logs DECISIONS
 # decisions through batch advice, then replays the whole log with the live rule set
 # (POST /v1/simulations {}) ROUNDS times and prints replayed decisions per second of each, with the
-# determinism proof: how many of them the replay reproduced. The first replay runs on code the JIT
-# has not compiled yet (the service has only logged so far); the later ones are what a service that
-# has replayed before gets, and their median is the figure to quote.
+# determinism proof: how many of them the replay reproduced. Each replay starts on a quiet machine
+# (load/quiet.sh). The first runs on code the JIT has not compiled yet (the service has only logged
+# so far); the later ones are what a service that has replayed before gets, and their median is the
+# figure to quote.
 # Usage: load/simulate.sh [DECISIONS] [ROUNDS]   (defaults 200000 3; after `mvn package`)
 set -euo pipefail
 decisions=${1:-200000}
@@ -33,7 +34,9 @@ for batch in "$work"/*.json; do
 done
 echo "logged $decisions decisions"
 
+. load/quiet.sh
 for round in $(seq "$rounds"); do
+    quiet # MariaDB flushes (and compresses) the pages of the log just written: a replay waits for it
     location=$(curl -sf -X POST "http://127.0.0.1:$port/v1/simulations" -H "X-API-Key: $key" \
         -H 'Content-Type: application/json' -d '{}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["location"])')
     while :; do
