@@ -24,8 +24,13 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,6 +71,78 @@ class AdviceService {
         return locks.withLock(request.facts().getCustomerId(), () -> decideWithRetries(request));
     }
 
+    /**
+     * Decides requests of different customers together, each as {@link #advise} decides it: their
+     * stored states in one read, their decisions handed to the log together (so that they share its
+     * commits), the customers' locks held throughout. A decision whose state moved meanwhile is
+     * decided again on its own. One result per request, in order: its {@link AdviceResponse}, or
+     * the exception {@link #advise} would have thrown for it.
+     */
+    List<Object> adviseAll(List<AdviceRequest> requests) {
+        List<String> customers = requests.stream().map(r -> r.facts().getCustomerId()).toList();
+        if (customers.stream().distinct().count() != customers.size()) {
+            throw new IllegalArgumentException("requests decided together must be of different customers");
+        }
+        return locks.withLocks(customers, () -> decideTogether(requests));
+    }
+
+    private List<Object> decideTogether(List<AdviceRequest> requests) {
+        Object[] results = new Object[requests.size()];
+        List<Optional<CustomerState>> states;
+        try {
+            states = store.readStates(requests.stream().filter(r -> r.requestId() == null)
+                    .map(r -> r.facts().getCustomerId()).toList());
+        } catch (DecisionLogUnavailableException e) {
+            Arrays.fill(results, new DecisionUnavailableException(e.getMessage(), e));
+            return Arrays.asList(results);
+        }
+        List<Integer> pending = new ArrayList<>();
+        List<Decided> decided = new ArrayList<>();
+        int nextState = 0;
+        for (int i = 0; i < requests.size(); i++) {
+            AdviceRequest request = requests.get(i);
+            try {
+                DecisionStore.Snapshot snapshot = request.requestId() == null
+                        ? new DecisionStore.Snapshot(Optional.empty(), states.get(nextState++))
+                        : store.read(request.facts().getCustomerId(), request.requestId());
+                if (snapshot.earlier().isPresent()) {
+                    results[i] = replay(snapshot.earlier().get(), request.facts(), request.requestId());
+                } else {
+                    decided.add(decide(request, snapshot.state()));
+                    pending.add(i);
+                }
+            } catch (DecisionLogUnavailableException e) {
+                results[i] = new DecisionUnavailableException(e.getMessage(), e);
+            } catch (RuntimeException e) {
+                results[i] = e;
+            }
+        }
+        List<CompletableFuture<AppendResult>> appended = store.appendAll(decided.stream().map(Decided::decision)
+                .toList());
+        for (int k = 0; k < pending.size(); k++) {
+            results[pending.get(k)] = outcome(requests.get(pending.get(k)), decided.get(k), appended.get(k));
+        }
+        return Arrays.asList(results);
+    }
+
+    /** What became of one decision handed to the log with others: its answer, or it decided again on its own. */
+    private Object outcome(AdviceRequest request, Decided decided, CompletableFuture<AppendResult> appended) {
+        try {
+            return committed(request, decided, appended.join());
+        } catch (StateConflictException e) {
+            LOG.info("Customer {}: {} (decided with others; deciding it again on its own)",
+                    request.facts().getCustomerId(), e.getMessage());
+        } catch (CompletionException e) {
+            return e.getCause() instanceof DecisionLogUnavailableException unavailable
+                    ? new DecisionUnavailableException(unavailable.getMessage(), unavailable) : e.getCause();
+        }
+        try {
+            return decideWithRetries(request);
+        } catch (RuntimeException e) {
+            return e;
+        }
+    }
+
     private AdviceResponse decideWithRetries(AdviceRequest request) {
         StateConflictException last = null;
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
@@ -100,16 +177,30 @@ class AdviceService {
         if (snapshot.earlier().isPresent()) {
             return replay(snapshot.earlier().get(), facts, request.requestId());
         }
-        Optional<CustomerState> state = snapshot.state();
+        Decided decided = decide(request, snapshot.state());
+        return committed(request, decided, store.append(decided.decision()));
+    }
+
+    /** A decision made, not yet logged: the answer it gives once committed, and what the log is handed. */
+    private record Decided(AdviceResponse response, Decision decision) {
+    }
+
+    /** Evaluates the request against the customer's stored state. */
+    private Decided decide(AdviceRequest request, Optional<CustomerState> state) {
+        CustomerFacts facts = request.facts();
         ExperimentRouting.Routed routed = evaluate(facts, state);
         Advice advice = routed.advice();
         Instant decidedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         AdviceResponse response = AdviceResponse.of(UUID.randomUUID().toString(), facts.getCustomerId(), advice, decidedAt);
-        AppendResult result = store.append(new Decision(response.decisionId(), request.requestId(), facts, advice,
+        return new Decided(response, new Decision(response.decisionId(), request.requestId(), facts, advice,
                 decidedAt, state.map(CustomerState::version).orElse(null), routed.mark()));
+    }
+
+    /** The answer of a decision the log took; a conflict to decide again when it did not. */
+    private static AdviceResponse committed(AdviceRequest request, Decided decided, AppendResult result) {
         switch (result) {
             case COMMITTED -> {
-                return response;
+                return decided.response();
             }
             case STATE_MOVED -> throw new StateConflictException("the stored state changed while deciding", null);
             default -> throw new StateConflictException("another decision took requestId " + request.requestId(), null);

@@ -1,6 +1,9 @@
 package io.guanxi.customer;
 
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -21,18 +24,46 @@ public final class CustomerLocks {
     private final ConcurrentHashMap<String, Entry> locks = new ConcurrentHashMap<>();
 
     public <T> T withLock(String customerId, Supplier<T> work) {
+        Entry entry = acquire(customerId);
+        try {
+            return work.get();
+        } finally {
+            release(customerId, entry);
+        }
+    }
+
+    /**
+     * Does the work holding the locks of all these customers. They are taken in the order of their
+     * ids, so that two callers holding several never wait for each other in a circle.
+     */
+    public <T> T withLocks(Collection<String> customerIds, Supplier<T> work) {
+        List<String> ordered = customerIds.stream().distinct().sorted().toList();
+        List<Entry> held = new ArrayList<>(ordered.size());
+        try {
+            for (String customerId : ordered) {
+                held.add(acquire(customerId));
+            }
+            return work.get();
+        } finally {
+            for (int i = held.size() - 1; i >= 0; i--) {
+                release(ordered.get(i), held.get(i));
+            }
+        }
+    }
+
+    private Entry acquire(String customerId) {
         Entry entry = locks.compute(customerId, (id, e) -> {
             Entry held = e == null ? new Entry() : e;
             held.users++;
             return held;
         });
         entry.lock.lock();
-        try {
-            return work.get();
-        } finally {
-            entry.lock.unlock();
-            locks.computeIfPresent(customerId, (id, e) -> --e.users == 0 ? null : e);
-        }
+        return entry;
+    }
+
+    private void release(String customerId, Entry entry) {
+        entry.lock.unlock();
+        locks.computeIfPresent(customerId, (id, e) -> --e.users == 0 ? null : e);
     }
 
     /** How many customers have a lock right now (held or awaited). */

@@ -3,7 +3,10 @@ package io.guanxi.decisionlog;
 import io.guanxi.customer.CustomerState;
 import io.guanxi.decisionlog.chain.DecisionRecord;
 import io.micronaut.core.annotation.Nullable;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /** Where decisions and customer state live: the MariaDB audit chain, or memory in the benchmark-only mode. */
 public interface DecisionStore {
@@ -20,6 +23,31 @@ public interface DecisionStore {
      * cannot be written.
      */
     AppendResult append(Decision decision);
+
+    /**
+     * The stored states of several customers, in the order asked, for decisions without a requestId:
+     * what {@link #read} gives each of them, in one round trip where the store can.
+     */
+    default List<Optional<CustomerState>> readStates(List<String> customerIds) {
+        return customerIds.stream().map(id -> read(id, null).state()).toList();
+    }
+
+    /**
+     * Logs several decisions of different customers, as {@link #append} logs one, sharing commits
+     * where the store can. Returns once every decision is committed or refused: each future is
+     * complete, with its result or with the {@link DecisionLogUnavailableException} that refused it.
+     */
+    default List<CompletableFuture<AppendResult>> appendAll(List<Decision> decisions) {
+        List<CompletableFuture<AppendResult>> results = new ArrayList<>(decisions.size());
+        for (Decision decision : decisions) {
+            try {
+                results.add(CompletableFuture.completedFuture(append(decision)));
+            } catch (DecisionLogUnavailableException e) {
+                results.add(CompletableFuture.failedFuture(e));
+            }
+        }
+        return results;
+    }
 
     LogStatus status();
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -63,22 +64,43 @@ public final class GroupWorker<I, O> implements AutoCloseable {
      * for the caller to see afterwards.
      */
     public O submit(I item) {
-        CompletableFuture<O> result = new CompletableFuture<>();
+        CompletableFuture<O> result = submitAll(List.of(item)).get(0);
+        try {
+            return result.join();
+        } catch (CompletionException e) {
+            throw (RuntimeException) e.getCause();
+        }
+    }
+
+    /**
+     * Queues the items one after the other, so that they go into the same batch as far as its bound
+     * allows, and waits until every one of them is done, as {@link #submit} does. Each item's
+     * future is complete on return: with its result, or with what {@code failure} made of its
+     * batch's failure (items of one call may land in different batches, and fare differently).
+     */
+    public List<CompletableFuture<O>> submitAll(List<I> items) {
+        List<CompletableFuture<O>> results = new ArrayList<>(items.size());
         synchronized (this) {
             if (closed) {
-                throw failure.apply(1, new IllegalStateException(thread.getName() + " is shutting down"));
+                throw failure.apply(items.size(), new IllegalStateException(thread.getName() + " is shutting down"));
             }
-            queue.add(new Waiting<>(item, result));
+            for (I item : items) {
+                CompletableFuture<O> result = new CompletableFuture<>();
+                results.add(result);
+                queue.add(new Waiting<>(item, result));
+            }
         }
         boolean interrupted = false;
         try {
-            while (true) {
-                try {
-                    return result.get();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                } catch (ExecutionException e) {
-                    throw (RuntimeException) e.getCause();
+            for (CompletableFuture<O> result : results) {
+                while (!result.isDone()) {
+                    try {
+                        result.get();
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    } catch (ExecutionException e) {
+                        // Done: the caller reads the refusal from the future.
+                    }
                 }
             }
         } finally {
@@ -86,6 +108,7 @@ public final class GroupWorker<I, O> implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        return results;
     }
 
     /** How many items wait for the next batch (for tests that need a batch to form). */

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -79,6 +80,26 @@ class GroupWorkerTest {
             CompletableFuture<Throwable> refused = CompletableFuture.supplyAsync(
                     () -> assertThrows(IllegalStateException.class, () -> worker.submit("item")));
             assertSame(refusal, refused.get(NEVER_ANSWERED.toSeconds(), TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
+    void itemsHandedInTogetherFareEachByItsOwnBatchAndAreAllDoneOnReturn() {
+        IllegalStateException refusal = new IllegalStateException("refused");
+        try (GroupWorker<String, String> worker = new GroupWorker<>("test-worker", 1, batch -> {
+            if (batch.contains("bad")) {
+                throw new IllegalArgumentException("simulated");
+            }
+            return batch.stream().map(s -> s + " done").toList();
+        }, (n, cause) -> refusal)) {
+            List<CompletableFuture<String>> results = worker.submitAll(List.of("a", "bad", "c"));
+
+            assertTrue(results.stream().allMatch(CompletableFuture::isDone), "every item is done on return");
+            assertEquals("a done", results.get(0).join());
+            assertSame(refusal, assertThrows(CompletionException.class, () -> results.get(1).join()).getCause());
+            assertEquals("c done", results.get(2).join(), "a failed batch does not sink the items after it");
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
         }
     }
 }

@@ -22,6 +22,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,12 +54,8 @@ final class DatabaseDecisionStore implements DecisionStore {
         this.states = states;
         this.transactions = transactions;
         this.appender = appender;
-        this.stateReads = new GroupWorker<>("customer-state-reader", MAX_READ_BATCH, this::readStates,
-                (count, cause) -> {
-                    LOG.error("Cannot read the state of {} customer(s)", count, cause);
-                    return new DecisionLogUnavailableException("cannot read the stored customer state: "
-                            + cause.getMessage(), cause);
-                });
+        this.stateReads = new GroupWorker<>("customer-state-reader", MAX_READ_BATCH, this::queryStates,
+                DatabaseDecisionStore::stateUnreadable);
     }
 
     @Override
@@ -75,8 +72,27 @@ final class DatabaseDecisionStore implements DecisionStore {
         });
     }
 
+    @Override
+    public List<Optional<CustomerState>> readStates(List<String> customerIds) {
+        if (customerIds.isEmpty()) {
+            return List.of();
+        }
+        // The caller's own group: read on its thread, without the reader's hand-over.
+        try {
+            return queryStates(customerIds);
+        } catch (SQLException e) {
+            throw stateUnreadable(customerIds.size(), e);
+        }
+    }
+
+    private static DecisionLogUnavailableException stateUnreadable(int customers, Throwable cause) {
+        LOG.error("Cannot read the state of {} customer(s)", customers, cause);
+        return new DecisionLogUnavailableException("cannot read the stored customer state: " + cause.getMessage(),
+                cause);
+    }
+
     /** One group of reads: plain JDBC on a pooled connection, no transaction of its own. */
-    private List<Optional<CustomerState>> readStates(List<String> customerIds) throws SQLException {
+    private List<Optional<CustomerState>> queryStates(List<String> customerIds) throws SQLException {
         try (Connection c = pool.getConnection()) {
             return StateQuery.findAll(c, customerIds);
         }
@@ -90,6 +106,11 @@ final class DatabaseDecisionStore implements DecisionStore {
     @Override
     public AppendResult append(Decision decision) {
         return appender.append(PendingDecision.of(decision));
+    }
+
+    @Override
+    public List<CompletableFuture<AppendResult>> appendAll(List<Decision> decisions) {
+        return appender.appendAll(decisions.stream().map(PendingDecision::of).toList());
     }
 
     @Override

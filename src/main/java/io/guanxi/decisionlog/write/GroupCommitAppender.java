@@ -21,6 +21,7 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
@@ -81,6 +82,14 @@ class GroupCommitAppender {
     /** Queues the decision and waits until the batch holding it has committed or failed. */
     AppendResult append(PendingDecision decision) {
         return worker.submit(decision);
+    }
+
+    /**
+     * Queues the decisions together and waits until each has committed or failed: the futures are
+     * complete on return, each with its result or its refusal ({@link DecisionLogUnavailableException}).
+     */
+    List<CompletableFuture<AppendResult>> appendAll(List<PendingDecision> decisions) {
+        return worker.submitAll(decisions);
     }
 
     /** Decisions refused since start because their batch could not be committed. */

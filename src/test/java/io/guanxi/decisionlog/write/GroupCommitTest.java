@@ -143,7 +143,7 @@ class GroupCommitTest {
             ChainHead.read(c, true);
             CompletableFuture<AppendResult> blocker = CompletableFuture.supplyAsync(
                     () -> appender.append(pending(AdviceApi.uniqueCustomer("GC"), null, null)));
-            awaitLockWait(c);
+            LockedState.awaitWaiting(c, "decision_chain_head");
             List<CompletableFuture<AppendResult>> results = new ArrayList<>();
             for (PendingDecision d : batch) {
                 results.add(CompletableFuture.supplyAsync(() -> appender.append(d)));
@@ -153,16 +153,6 @@ class GroupCommitTest {
             assertEquals(AppendResult.COMMITTED, blocker.join());
             return results;
         }
-    }
-
-    /** Until the appender's batch is blocked on the head lock held here. */
-    private static void awaitLockWait(Connection c) throws Exception {
-        String waiting = "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE id <> CONNECTION_ID()"
-                + " AND info LIKE '%decision_chain_head%'";
-        for (int i = 0; i < 500 && "0".equals(AuditDatabase.text(c, waiting)); i++) {
-            Thread.sleep(10);
-        }
-        assertEquals("1", AuditDatabase.text(c, waiting));
     }
 
     private void awaitQueued(int count) throws InterruptedException {

@@ -61,6 +61,19 @@ final class LockedState {
                 + " FOR UPDATE", customer));
     }
 
+    /**
+     * Until one other session runs a statement containing {@code text} (the appender's write, waiting
+     * on a lock this connection holds); fails if none does within ten seconds.
+     */
+    static void awaitWaiting(Connection c, String text) throws Exception {
+        String waiting = "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE id <> CONNECTION_ID()"
+                + " AND info LIKE CONCAT('%', ?, '%')";
+        for (int i = 0; i < 1000 && "0".equals(AuditDatabase.text(c, waiting, text)); i++) {
+            Thread.sleep(10);
+        }
+        assertEquals("1", AuditDatabase.text(c, waiting, text), () -> "no session waits running " + text);
+    }
+
     static long records(String customer) throws SQLException {
         try (Connection c = AuditDatabase.connect()) {
             return Long.parseLong(AuditDatabase.text(c, "SELECT COUNT(*) FROM decision_record WHERE customer_id = ?",
