@@ -2,11 +2,12 @@
 # Batch advice of two builds measured in the same run: both services on fresh data directories
 # (database mode), warmed up alike, then rounds that alternate between them, each round starting on
 # a quiet machine. Prints every round and the median of each build, and their ratio.
-# Usage: load/ab-batch.sh OLD.jar NEW.jar [ROUNDS] [SECONDS]
+# Usage: [OLD_JAVA_OPTS=…] [NEW_JAVA_OPTS=…] load/ab-batch.sh OLD.jar NEW.jar [ROUNDS] [SECONDS]
+#   (JVM options of each side, e.g. to compare two settings of one build: a heap, a GC)
 #   e.g. cp target/guanxi.jar /tmp/new.jar; git stash; mvn -o -q package -DskipTests;
 #        cp target/guanxi.jar /tmp/old.jar; git stash pop; load/ab-batch.sh /tmp/old.jar /tmp/new.jar 3 20
 set -euo pipefail
-[ $# -ge 2 ] || { sed -n 2,7p "$0"; exit 2; }
+[ $# -ge 2 ] || { sed -n 2,8p "$0"; exit 2; }
 cd "$(dirname "$0")/.."
 . load/quiet.sh
 rounds=${3:-3}
@@ -19,13 +20,15 @@ trap 'kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null; rm -rf "$work"' E
 ports=(18093 18094)
 for i in 0 1; do
   jar=$([ "$i" = 0 ] && echo "$1" || echo "$2")
+  read -ra opts <<< "$([ "$i" = 0 ] && echo "${OLD_JAVA_OPTS:-}" || echo "${NEW_JAVA_OPTS:-}")"
   GUANXI_API_KEYS="$GUANXI_KEY=ADVICE_CLIENT+AUDITOR" GUANXI_WATCH_RULES=false GUANXI_DATA_DIR="$work/data-$i" \
-    MICRONAUT_SERVER_PORT=${ports[$i]} java -jar "$jar" > "$work/service-$i.log" 2>&1 &
+    MICRONAUT_SERVER_PORT=${ports[$i]} java "${opts[@]}" -jar "$jar" > "$work/service-$i.log" 2>&1 &
   pids+=($!)
 done
-for p in "${ports[@]}"; do
-  for _ in $(seq 180); do curl -sf "http://127.0.0.1:$p/health" > /dev/null && break; sleep 1; done
-  curl -sf "http://127.0.0.1:$p/health" > /dev/null || { echo "the service on port $p did not start" >&2; exit 1; }
+for i in 0 1; do
+  for _ in $(seq 180); do curl -sf "http://127.0.0.1:${ports[$i]}/health" > /dev/null && break; sleep 1; done
+  curl -sf "http://127.0.0.1:${ports[$i]}/health" > /dev/null || {
+    echo "the service on port ${ports[$i]} did not start; its log ends:" >&2; tail -20 "$work/service-$i.log" >&2; exit 1; }
 done
 for p in "${ports[@]}"; do quiet; load/batch.sh "http://127.0.0.1:$p" 25 5 > /dev/null; done
 

@@ -40,8 +40,12 @@ import org.slf4j.LoggerFactory;
 @Requires(property = "guanxi.benchmark-in-memory", notEquals = "true")
 class GroupCommitAppender {
 
-    /** Bounds one transaction's size; a longer queue is simply written in several batches. */
-    static final int MAX_BATCH = 64;
+    /**
+     * Bounds one transaction's size; a longer queue is simply written in several batches. Single
+     * advice rarely fills even a tenth of it; batch advice hands over groups of this size (128
+     * served ~17 % more batch decisions/s than 64, and 256 no more than 128: docs/PERFORMANCE.md).
+     */
+    static final int MAX_BATCH = 128;
     /** Tries of a batch whose guards failed again (possible only with a second instance). */
     private static final int ADMISSION_ATTEMPTS = 8;
     /** MariaDB's error for a duplicate key. */
