@@ -24,7 +24,7 @@ final class AppenderMeters {
     AppenderMeters(MeterRegistry registry) {
         this.batchSize = DistributionSummary.builder("guanxi.decisionlog.batch.size")
                 .description("Decisions in each committed batch of the decision log")
-                .serviceLevelObjectives(1, 2, 4, 8, 16, 32, GroupCommitAppender.MAX_BATCH)
+                .serviceLevelObjectives(1, 2, 4, 8, 16, 32, 64, GroupCommitAppender.MAX_BATCH)
                 .register(registry);
         this.batchDuration = Timer.builder("guanxi.decisionlog.batch.duration")
                 .description("Time from a batch's start to its commit")
