@@ -18,14 +18,16 @@ pids=()
 trap 'kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null; rm -rf "$work"' EXIT
 
 ports=(18093 18094)
+# One after the other, each with its own temporary directory: the embedded MariaDB clears a
+# directory under java.io.tmpdir as it starts, and two installing at once break each other.
 for i in 0 1; do
   jar=$([ "$i" = 0 ] && echo "$1" || echo "$2")
   read -ra opts <<< "$([ "$i" = 0 ] && echo "${OLD_JAVA_OPTS:-}" || echo "${NEW_JAVA_OPTS:-}")"
+  mkdir -p "$work/tmp-$i"
   GUANXI_API_KEYS="$GUANXI_KEY=ADVICE_CLIENT+AUDITOR" GUANXI_WATCH_RULES=false GUANXI_DATA_DIR="$work/data-$i" \
-    MICRONAUT_SERVER_PORT=${ports[$i]} java "${opts[@]}" -jar "$jar" > "$work/service-$i.log" 2>&1 &
+    MICRONAUT_SERVER_PORT=${ports[$i]} java -Djava.io.tmpdir="$work/tmp-$i" "${opts[@]}" -jar "$jar" \
+    > "$work/service-$i.log" 2>&1 &
   pids+=($!)
-done
-for i in 0 1; do
   for _ in $(seq 180); do curl -sf "http://127.0.0.1:${ports[$i]}/health" > /dev/null && break; sleep 1; done
   curl -sf "http://127.0.0.1:${ports[$i]}/health" > /dev/null || {
     echo "the service on port ${ports[$i]} did not start; its log ends:" >&2; tail -20 "$work/service-$i.log" >&2; exit 1; }

@@ -71,23 +71,29 @@ public final class StateBatch {
     }
 
     /**
-     * A later decision's change as a statement that fails, instead of changing nothing, when the
-     * state moved: the version becomes NULL unless it is still the expected one (an error under
-     * strict SQL mode).
+     * Later decisions' changes as one statement that fails, instead of changing nothing, when any
+     * state moved: a version becomes NULL unless it is still the expected one (an error under strict
+     * SQL mode). The changes join their rows by primary key, in the order given (callers sort them
+     * by customer id, the order in which every writer locks states).
      */
-    public static String guardedUpdateSql() {
-        return "UPDATE customer_state SET cooperation_stage = ?, last_share = ?, last_decision_id = ?,"
-                + " updated_at = ?, version = IF(version = ?, version + 1, NULL) WHERE customer_id = ?";
+    public static String guardedUpdatesSql(int count) {
+        return "UPDATE customer_state s JOIN (SELECT ? AS cid, ? AS stage, ? AS share, ? AS did, ? AS at, ? AS expected"
+                + " UNION ALL SELECT ?, ?, ?, ?, ?, ?".repeat(count - 1) + ") c ON s.customer_id = c.cid"
+                + " SET s.cooperation_stage = c.stage, s.last_share = c.share, s.last_decision_id = c.did,"
+                + " s.updated_at = c.at, s.version = IF(s.version = c.expected, s.version + 1, NULL)";
     }
 
-    /** Binds {@link #guardedUpdateSql} from parameter {@code index}; returns the next free index. */
-    public static int bindGuardedUpdate(PreparedStatement s, int index, StateChange change) throws SQLException {
-        s.setString(index++, change.cooperationStage());
-        s.setString(index++, change.lastShare());
-        s.setString(index++, change.lastDecisionId());
-        s.setObject(index++, change.updatedAt());
-        s.setLong(index++, change.expectedVersion());
-        s.setString(index++, change.customerId());
+    /** Binds {@link #guardedUpdatesSql} from parameter {@code index}; returns the next free index. */
+    public static int bindGuardedUpdates(PreparedStatement s, int index, List<StateChange> changes)
+            throws SQLException {
+        for (StateChange change : changes) {
+            s.setString(index++, change.customerId());
+            s.setString(index++, change.cooperationStage());
+            s.setString(index++, change.lastShare());
+            s.setString(index++, change.lastDecisionId());
+            s.setObject(index++, change.updatedAt());
+            s.setLong(index++, change.expectedVersion());
+        }
         return index;
     }
 }

@@ -54,7 +54,9 @@ final class GuardedBatch {
         if (!firsts.isEmpty()) {
             sql.append(StateBatch.insertSql(firsts.size())).append("; ");
         }
-        updates.forEach(u -> sql.append(StateBatch.guardedUpdateSql()).append("; "));
+        if (!updates.isEmpty()) {
+            sql.append(StateBatch.guardedUpdatesSql(updates.size())).append("; ");
+        }
         // An update whose row someone deleted since it was read changes nothing and fails nothing:
         // the head stays only if every update left its state naming its decision.
         String updated = updates.isEmpty() ? "" : " AND (SELECT COUNT(*) FROM customer_state WHERE customer_id IN ("
@@ -63,9 +65,7 @@ final class GuardedBatch {
         sql.append(String.format(GUARDED_HEAD, updated)).append("; COMMIT");
         try (PreparedStatement s = c.prepareStatement(AppenderConnection.PREPARED_ON_CLIENT + sql)) {
             int i = StateBatch.bindInsert(s, 1, firsts);
-            for (StateChange update : updates) {
-                i = StateBatch.bindGuardedUpdate(s, i, update);
-            }
+            i = StateBatch.bindGuardedUpdates(s, i, updates);
             s.setLong(i++, tail.head().seq());
             s.setString(i++, tail.head().hash());
             i = Placeholders.bind(s, i, updates.stream().map(StateChange::customerId).toList());

@@ -46,7 +46,7 @@ class BatchStateMovedTest {
                     + " version = version + 1 WHERE customer_id = ?", moved));
             CompletableFuture<AdviceApi.Reply> reply = CompletableFuture.supplyAsync(() -> api.exchange(
                     HttpRequest.POST("/v1/advice/batch", body).contentType(MediaType.APPLICATION_JSON_TYPE)));
-            LockedState.awaitWaiting(holder, "UPDATE customer_state SET");
+            LockedState.awaitWaiting(holder, "UPDATE customer_state");
             holder.commit();
             AdviceApi.Reply answered = reply.get(60, TimeUnit.SECONDS);
             assertEquals(200, answered.status(), () -> api.write(answered.body()));
