@@ -93,7 +93,7 @@ class AdviceService {
             states = store.readStates(requests.stream().filter(r -> r.requestId() == null)
                     .map(r -> r.facts().getCustomerId()).toList());
         } catch (DecisionLogUnavailableException e) {
-            Arrays.fill(results, new DecisionUnavailableException(e.getMessage(), e));
+            Arrays.fill(results, new DecisionUnavailableException(e));
             return Arrays.asList(results);
         }
         List<Integer> pending = new ArrayList<>();
@@ -112,7 +112,7 @@ class AdviceService {
                     pending.add(i);
                 }
             } catch (DecisionLogUnavailableException e) {
-                results[i] = new DecisionUnavailableException(e.getMessage(), e);
+                results[i] = new DecisionUnavailableException(e);
             } catch (RuntimeException e) {
                 results[i] = e;
             }
@@ -134,7 +134,7 @@ class AdviceService {
                     request.facts().getCustomerId(), e.getMessage());
         } catch (CompletionException e) {
             return e.getCause() instanceof DecisionLogUnavailableException unavailable
-                    ? new DecisionUnavailableException(unavailable.getMessage(), unavailable) : e.getCause();
+                    ? new DecisionUnavailableException(unavailable) : e.getCause();
         }
         try {
             return decideWithRetries(request);
@@ -154,7 +154,7 @@ class AdviceService {
                         attempt, MAX_ATTEMPTS);
                 backOff(attempt);
             } catch (DecisionLogUnavailableException e) {
-                throw new DecisionUnavailableException(e.getMessage(), e);
+                throw new DecisionUnavailableException(e);
             }
         }
         throw new DecisionUnavailableException("the decision for customer " + request.facts().getCustomerId()

@@ -44,7 +44,7 @@ public final class GroupWorker<I, O> implements AutoCloseable {
 
     /**
      * @param failure what a caller throws when its item is refused — the number of items refused
-     *                (a failed batch's size; 1 for an item offered after close) and the cause
+     *                (a failed batch's size, or how many items were offered after close) and the cause
      */
     public GroupWorker(String name, int maxBatch, Work<I, O> work,
                        BiFunction<Integer, Throwable, RuntimeException> failure) {
@@ -82,7 +82,10 @@ public final class GroupWorker<I, O> implements AutoCloseable {
         List<CompletableFuture<O>> results = new ArrayList<>(items.size());
         synchronized (this) {
             if (closed) {
-                throw failure.apply(items.size(), new IllegalStateException(thread.getName() + " is shutting down"));
+                RuntimeException refusal = refusal(items.size(),
+                        new IllegalStateException(thread.getName() + " is shutting down"));
+                items.forEach(item -> results.add(CompletableFuture.failedFuture(refusal)));
+                return results;
             }
             for (I item : items) {
                 CompletableFuture<O> result = new CompletableFuture<>();

@@ -102,4 +102,23 @@ class GroupWorkerTest {
             throw new AssertionError(e);
         }
     }
+
+    @Test
+    void itemsOfferedAfterCloseAreRefusedLikeAFailedBatch() throws Exception {
+        IllegalStateException refusal = new IllegalStateException("refused");
+        AtomicReference<Integer> refusedCount = new AtomicReference<>();
+        GroupWorker<String, String> worker = new GroupWorker<>("test-worker", 8, batch -> batch, (n, cause) -> {
+            refusedCount.set(n);
+            return refusal;
+        });
+        worker.close();
+
+        List<CompletableFuture<String>> results = worker.submitAll(List.of("a", "b"));
+        assertEquals(2, refusedCount.get());
+        for (CompletableFuture<String> result : results) {
+            assertSame(refusal, assertThrows(CompletionException.class, result::join).getCause());
+        }
+        assertSame(refusal, assertThrows(IllegalStateException.class, () -> worker.submit("c")));
+        assertEquals(1, refusedCount.get());
+    }
 }
