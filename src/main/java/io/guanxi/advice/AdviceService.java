@@ -66,17 +66,12 @@ class AdviceService {
         this.clock = clock;
     }
 
-    public AdviceResponse advise(AdviceRequest request) {
-        // The lock is held from reading the state until the decision is committed (or refused).
-        return locks.withLock(request.facts().getCustomerId(), () -> decideWithRetries(request));
-    }
-
     /**
-     * Decides requests of different customers together, each as {@link #advise} decides it: their
-     * stored states in one read, their decisions handed to the log together (so that they share its
-     * commits), the customers' locks held throughout. A decision whose state moved meanwhile is
-     * decided again on its own. One result per request, in order: its {@link AdviceResponse}, or
-     * the exception {@link #advise} would have thrown for it.
+     * Decides requests of different customers together, each as if alone: their stored states in
+     * one read, their decisions handed to the log together (so that they share its commits), the
+     * customers' locks held from reading the states until the decisions are committed or refused. A
+     * decision whose state moved meanwhile is decided again on its own. One result per request, in
+     * order: its {@link AdviceResponse}, or the exception that refused it.
      */
     List<Object> adviseAll(List<AdviceRequest> requests) {
         List<String> customers = requests.stream().map(r -> r.facts().getCustomerId()).toList();

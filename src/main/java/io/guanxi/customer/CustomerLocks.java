@@ -9,9 +9,9 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
- * Serialises the decisions of one customer within this instance: a request holds its customer's
- * lock from reading the stored state until its decision is committed. Different customers never
- * wait for each other; a lock lives only while someone holds or awaits it.
+ * Serialises the decisions of one customer within this instance: a group of decisions holds its
+ * customers' locks from reading their stored states until the decisions are committed. Groups of
+ * different customers never wait for each other; a lock lives only while someone holds or awaits it.
  */
 @Singleton
 public final class CustomerLocks {
@@ -22,15 +22,6 @@ public final class CustomerLocks {
     }
 
     private final ConcurrentHashMap<String, Entry> locks = new ConcurrentHashMap<>();
-
-    public <T> T withLock(String customerId, Supplier<T> work) {
-        Entry entry = acquire(customerId);
-        try {
-            return work.get();
-        } finally {
-            release(customerId, entry);
-        }
-    }
 
     /**
      * Does the work holding the locks of all these customers. They are taken in the order of their
@@ -64,6 +55,12 @@ public final class CustomerLocks {
     private void release(String customerId, Entry entry) {
         entry.lock.unlock();
         locks.computeIfPresent(customerId, (id, e) -> --e.users == 0 ? null : e);
+    }
+
+    /** How many callers wait for this customer's lock right now. */
+    public int waiting(String customerId) {
+        Entry entry = locks.get(customerId);
+        return entry == null ? 0 : entry.lock.getQueueLength();
     }
 
     /** How many customers have a lock right now (held or awaited). */

@@ -50,7 +50,7 @@ class CustomerLocksTest {
     }
 
     @Test
-    void singleAdviceForOneOfTheCustomersWaitsUntilTheWholeGroupIsDone() throws Exception {
+    void anotherGroupSharingOneCustomerWaitsUntilTheWholeGroupIsDone() throws Exception {
         CustomerLocks locks = new CustomerLocks();
         CountDownLatch holding = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
@@ -61,8 +61,8 @@ class CustomerLocksTest {
         }));
         assertTrue(holding.await(NEVER_DONE_SECONDS, TimeUnit.SECONDS));
 
-        CompletableFuture<String> single = CompletableFuture.supplyAsync(() -> locks.withLock("c-2", () -> "decided"));
-        CompletableFuture<String> other = CompletableFuture.supplyAsync(() -> locks.withLock("c-9", () -> "decided"));
+        CompletableFuture<String> single = CompletableFuture.supplyAsync(() -> locks.withLocks(List.of("c-2", "c-7"), () -> "decided"));
+        CompletableFuture<String> other = CompletableFuture.supplyAsync(() -> locks.withLocks(List.of("c-9"), () -> "decided"));
         assertEquals("decided", other.get(NEVER_DONE_SECONDS, TimeUnit.SECONDS), "other customers never wait");
         Thread.sleep(200);
         assertFalse(single.isDone(), "c-2 is held by the group");

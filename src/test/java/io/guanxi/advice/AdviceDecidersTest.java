@@ -1,0 +1,181 @@
+package io.guanxi.advice;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.guanxi.customer.CustomerLocks;
+import io.guanxi.facts.input.AdviceRequest;
+import io.guanxi.facts.input.AdviceRequestValidator;
+import io.guanxi.testing.AuditDatabase;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.sql.Connection;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Single advice is decided in groups by a few decider threads. What queued while a decider was busy
+ * forms its next group; a customer's second request in it waits for the group after, so that one
+ * customer's requests are decided one after the other, in the order they came, each seeing the one
+ * before. Against the real rules and the embedded database; one decider, held up on a customer lock
+ * the test owns, so that the queue fills before the decider takes it.
+ */
+@MicronautTest(transactional = false)
+class AdviceDecidersTest {
+
+    private static final int NEVER_DONE_SECONDS = 60;
+
+    @Inject
+    AdviceService service;
+    @Inject
+    CustomerLocks locks;
+    @Inject
+    JsonMapper json;
+
+    @Test
+    void aCustomersRequestsQueuedTogetherAreDecidedInTurnEachSeeingTheOneBefore() throws Exception {
+        String blocker = AdviceApi.uniqueCustomer("DECIDERS-BLOCK");
+        String customer = AdviceApi.uniqueCustomer("DECIDERS");
+        String other = AdviceApi.uniqueCustomer("DECIDERS-OTHER");
+        AdviceDeciders deciders = new AdviceDeciders(service, 1);
+        try {
+            List<CompletableFuture<AdviceResponse>> answers = new ArrayList<>();
+            CompletableFuture<AdviceResponse> held = whileHeld(blocker, deciders, () -> {
+                for (double share : new double[] {0.0, 0.3, 0.55, 0.85}) {
+                    answers.add(deciders.advise(request(customer, share)));
+                }
+                answers.add(deciders.advise(request(other, 0.3)));
+            });
+
+            assertEquals(blocker, held.get(NEVER_DONE_SECONDS, TimeUnit.SECONDS).customerId());
+            AdviceResponse previous = null;
+            for (CompletableFuture<AdviceResponse> answer : answers.subList(0, 4)) {
+                AdviceResponse now = answer.get(NEVER_DONE_SECONDS, TimeUnit.SECONDS);
+                if (previous == null) {
+                    assertNull(now.previousCooperationStage());
+                    assertEquals("NEW", now.transition());
+                } else {
+                    assertEquals(previous.cooperationStage().code(), now.previousCooperationStage().code(),
+                            "each request is judged against the state the one before it stored");
+                    assertTrue(Instant.parse(now.decidedAt()).compareTo(Instant.parse(previous.decidedAt())) >= 0);
+                }
+                previous = now;
+            }
+            try (Connection c = AuditDatabase.connect()) {
+                assertEquals(previous.decisionId(), AuditDatabase.text(c,
+                        "SELECT last_decision_id FROM customer_state WHERE customer_id = ?", customer),
+                        "the last request queued is the last decided");
+                assertEquals("4", AuditDatabase.text(c, "SELECT COUNT(*) FROM decision_record WHERE customer_id = ?",
+                        customer));
+            }
+            assertEquals(other, answers.get(4).get(NEVER_DONE_SECONDS, TimeUnit.SECONDS).customerId());
+        } finally {
+            deciders.close();
+        }
+    }
+
+    @Test
+    void closingDecidesWhatIsQueuedAndRefusesWhatComesAfter() throws Exception {
+        String blocker = AdviceApi.uniqueCustomer("DECIDERS-BLOCK");
+        AdviceDeciders deciders = new AdviceDeciders(service, 1);
+        List<CompletableFuture<AdviceResponse>> queued = new ArrayList<>();
+        CompletableFuture<Void> closed = new CompletableFuture<>();
+        CompletableFuture<AdviceResponse> held = whileHeld(blocker, deciders, () -> {
+            for (int i = 0; i < 3; i++) {
+                queued.add(deciders.advise(request(AdviceApi.uniqueCustomer("DECIDERS-CLOSE"), 0.3)));
+            }
+            CompletableFuture.runAsync(() -> {
+                try {
+                    deciders.close();
+                    closed.complete(null);
+                } catch (InterruptedException e) {
+                    closed.completeExceptionally(e);
+                }
+            });
+            awaitRefusal(deciders);
+            assertFalse(closed.isDone(), "closing waits for the requests queued");
+        });
+
+        closed.get(NEVER_DONE_SECONDS, TimeUnit.SECONDS);
+        assertTrue(held.isDone());
+        for (CompletableFuture<AdviceResponse> answer : queued) {
+            assertTrue(answer.isDone(), "every queued request is answered before the deciders stop");
+            assertEquals(36, answer.get().decisionId().length());
+        }
+    }
+
+    /**
+     * Runs {@code meanwhile} while the deciders' next group is stuck on a customer lock the test
+     * holds; returns the answer of the request that got stuck.
+     */
+    private CompletableFuture<AdviceResponse> whileHeld(String blocker, AdviceDeciders deciders, Runnable meanwhile)
+            throws Exception {
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Void> holder = CompletableFuture.runAsync(() -> locks.withLocks(List.of(blocker), () -> {
+            holding.countDown();
+            try {
+                return release.await(NEVER_DONE_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }));
+        try {
+            assertTrue(holding.await(NEVER_DONE_SECONDS, TimeUnit.SECONDS));
+            CompletableFuture<AdviceResponse> held = deciders.advise(request(blocker, 0.3));
+            // The decider has taken it and waits for the lock once nothing is queued any more.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(NEVER_DONE_SECONDS);
+            while (locks.waiting(blocker) == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertEquals(1, locks.waiting(blocker), "the decider waits for the customer's lock");
+            meanwhile.run();
+            return held;
+        } finally {
+            release.countDown();
+            holder.get(NEVER_DONE_SECONDS, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Waits until the deciders refuse new requests, as they do once closing. */
+    private void awaitRefusal(AdviceDeciders deciders) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(NEVER_DONE_SECONDS);
+        while (System.nanoTime() < deadline) {
+            CompletableFuture<AdviceResponse> late = deciders.advise(request(AdviceApi.uniqueCustomer("LATE"), 0.3));
+            if (late.isCompletedExceptionally()) {
+                ExecutionException refused = assertThrows(ExecutionException.class, late::get);
+                assertTrue(refused.getCause() instanceof DecisionUnavailableException, refused::toString);
+                return;
+            }
+            // Queued before the close began: it is decided with the others.
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("the deciders never refused a request after close");
+    }
+
+    private AdviceRequest request(String customerId, double share) {
+        Map<String, Object> body = AdviceApi.validRequest(customerId);
+        body.put("purchaseShare", share);
+        try {
+            return AdviceRequestValidator.validate(json.writeValueAsBytes(body));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
