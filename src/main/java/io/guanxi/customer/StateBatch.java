@@ -61,12 +61,18 @@ public final class StateBatch {
     /** Binds {@link #insertSql} from parameter {@code index}; returns the next free index. */
     public static int bindInsert(PreparedStatement s, int index, List<StateChange> firsts) throws SQLException {
         for (StateChange change : firsts) {
-            s.setString(index++, change.customerId());
-            s.setString(index++, change.cooperationStage());
-            s.setString(index++, change.lastShare());
-            s.setString(index++, change.lastDecisionId());
-            s.setObject(index++, change.updatedAt());
+            index = bindNewState(s, index, change);
         }
+        return index;
+    }
+
+    /** The new state's columns, in the order both statements take them; returns the next free index. */
+    private static int bindNewState(PreparedStatement s, int index, StateChange change) throws SQLException {
+        s.setString(index++, change.customerId());
+        s.setString(index++, change.cooperationStage());
+        s.setString(index++, change.lastShare());
+        s.setString(index++, change.lastDecisionId());
+        s.setObject(index++, change.updatedAt());
         return index;
     }
 
@@ -87,11 +93,7 @@ public final class StateBatch {
     public static int bindGuardedUpdates(PreparedStatement s, int index, List<StateChange> changes)
             throws SQLException {
         for (StateChange change : changes) {
-            s.setString(index++, change.customerId());
-            s.setString(index++, change.cooperationStage());
-            s.setString(index++, change.lastShare());
-            s.setString(index++, change.lastDecisionId());
-            s.setObject(index++, change.updatedAt());
+            index = bindNewState(s, index, change);
             s.setLong(index++, change.expectedVersion());
         }
         return index;
