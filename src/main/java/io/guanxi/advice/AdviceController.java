@@ -45,12 +45,17 @@ class AdviceController {
         CompletableFuture<HttpResponse<?>> response = new CompletableFuture<>();
         try {
             deciders.advise(AdviceRequestValidator.validate(body)).whenComplete((answer, refusal) -> {
-                if (refusal == null) {
-                    meters.answered();
-                    response.complete(HttpResponse.ok(answer));
-                } else {
-                    // As thrown (not wrapped), for the exception handlers to turn into its problem.
-                    refused(response, refusal);
+                try {
+                    if (refusal == null) {
+                        meters.answered();
+                        response.complete(HttpResponse.ok(answer));
+                    } else {
+                        // As thrown (not wrapped), for the exception handlers to turn into its problem.
+                        refused(response, refusal);
+                    }
+                } catch (RuntimeException | Error e) {
+                    // Whatever went wrong here, the client is answered.
+                    response.completeExceptionally(e);
                 }
             });
         } catch (RuntimeException invalid) {

@@ -1,39 +1,41 @@
 package io.guanxi.advice;
 
 import io.guanxi.facts.input.AdviceRequest;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
-import jakarta.inject.Singleton;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.BlockingQueue;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Decides single advice requests in groups, as batch advice does. A request is queued and its HTTP
- * thread goes back to serving; each of a few decider threads takes whatever has queued meanwhile
- * (up to {@link #GROUP}) and decides the requests of different customers together
- * ({@link AdviceService#adviseAll}): their states read in one query on its own thread, each
- * evaluated, their decisions handed to the log at once, so that they share its commit. A request
- * whose customer is already in the group waits for the decider's next group, so one customer's
- * requests are still decided one after the other, each seeing the one before. Each request is
- * answered exactly as if decided alone; only the thread hand-overs are fewer — one to a decider and
- * one to the log for a whole group, instead of one to the blocking pool, two to the state reader
- * and two to the log for every request (docs/PERFORMANCE.md).
+ * thread goes back to serving; a few decider threads each take what has queued for them meanwhile
+ * (up to {@link #GROUP} customers) and decide it together ({@link AdviceService#adviseAll}): the
+ * customers' states read in one query on the decider's own thread, each request evaluated, the
+ * decisions handed to the log at once so that they share its commit. Only the thread hand-overs are
+ * fewer than deciding each request alone — one to a decider and one to the log for a whole group —
+ * and each request is answered as soon as its own decision is committed (docs/PERFORMANCE.md).
+ *
+ * <p>Every request of a customer goes to the same decider (by the hash of its id), which decides
+ * them strictly in the order they arrived, one per group, each seeing the one before. Its customers
+ * take turns: a customer with many requests waiting gets one into each group, the others are not held
+ * behind it. A decider takes at most {@code queue} requests; past that the service is overloaded and
+ * a request is refused at once (503) rather than left to wait without bound.
  */
-@Singleton
+@Context
 final class AdviceDeciders {
 
-    /** Requests decided together at most: half the decision log's largest commit, so two groups share one. */
+    /** Customers decided together at most: half the decision log's largest commit, so two groups share one. */
     static final int GROUP = 64;
     private static final Logger LOG = LoggerFactory.getLogger(AdviceDeciders.class);
+    private static final long CLOSE_SECONDS = 30;
 
     private record Queued(AdviceRequest request, CompletableFuture<AdviceResponse> answer) {
         String customerId() {
@@ -42,24 +44,24 @@ final class AdviceDeciders {
     }
 
     private final AdviceService service;
-    private final BlockingQueue<Queued> queue = new LinkedBlockingQueue<>();
-    private final List<Thread> deciders = new ArrayList<>();
-    private boolean closed;
+    private final List<Decider> deciders = new ArrayList<>();
 
     /**
      * @param deciders groups under way at once ({@code guanxi.advice.deciders}): while one waits for
      *                 its commit, the others read and evaluate the next
+     * @param queue    requests a decider takes before it refuses more ({@code guanxi.advice.queue})
      */
-    AdviceDeciders(AdviceService service, @Value("${guanxi.advice.deciders:4}") int deciders) {
+    AdviceDeciders(AdviceService service, @Value("${guanxi.advice.deciders:4}") int deciders,
+                   @Value("${guanxi.advice.queue:1024}") int queue) {
         if (deciders < 1) {
             throw new IllegalArgumentException("guanxi.advice.deciders must be at least 1, not " + deciders);
         }
+        if (queue < GROUP) {
+            throw new IllegalArgumentException("guanxi.advice.queue must be at least " + GROUP + ", not " + queue);
+        }
         this.service = service;
         for (int i = 1; i <= deciders; i++) {
-            Thread thread = new Thread(this::run, "advice-decider-" + i);
-            thread.setDaemon(true);
-            this.deciders.add(thread);
-            thread.start();
+            this.deciders.add(new Decider("advice-decider-" + i, queue));
         }
     }
 
@@ -68,78 +70,165 @@ final class AdviceDeciders {
      * {@link AdviceService#adviseAll} gave it, why there is none.
      */
     CompletableFuture<AdviceResponse> advise(AdviceRequest request) {
-        CompletableFuture<AdviceResponse> answer = new CompletableFuture<>();
-        synchronized (this) {
-            if (closed) {
-                answer.completeExceptionally(new DecisionUnavailableException(
-                        "the service is shutting down; nothing was decided, please retry", null));
-                return answer;
-            }
-            queue.add(new Queued(request, answer));
-        }
-        return answer;
+        return deciderOf(request.facts().getCustomerId()).offer(request);
     }
 
     /** Takes no more requests, decides those queued, and stops the deciders. */
     @PreDestroy
     void close() throws InterruptedException {
-        synchronized (this) {
+        for (Decider decider : deciders) {
+            decider.close();
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(CLOSE_SECONDS);
+        for (Decider decider : deciders) {
+            decider.thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+            decider.abandon();
+        }
+    }
+
+    /** The decider of every request of this customer. */
+    private Decider deciderOf(String customerId) {
+        return deciders.get(Math.floorMod(customerId.hashCode(), deciders.size()));
+    }
+
+    /** Whether two customers' requests are decided by the same decider, for tests that hold one up. */
+    boolean sameDecider(String customerId, String otherCustomerId) {
+        return deciderOf(customerId) == deciderOf(otherCustomerId);
+    }
+
+    /** One decider thread and the requests waiting for it. */
+    private final class Decider {
+
+        private final Thread thread;
+        private final int queue;
+        /** Customers with requests waiting, in turn; each customer's requests in the order they came. */
+        private final Map<String, ArrayDeque<Queued>> waiting = new LinkedHashMap<>();
+        /** Requests taken and not yet answered: those waiting and the group being decided. */
+        private int taken;
+        private List<Queued> deciding = List.of();
+        private boolean closed;
+        private long lastOverloadWarning;
+
+        Decider(String name, int queue) {
+            this.queue = queue;
+            this.thread = new Thread(this::run, name);
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        synchronized CompletableFuture<AdviceResponse> offer(AdviceRequest request) {
+            if (closed) {
+                return CompletableFuture.failedFuture(new DecisionUnavailableException(
+                        DecisionUnavailableException.Reason.SHUTTING_DOWN,
+                        "the service is shutting down; nothing was decided, please retry", null));
+            }
+            if (taken >= queue) {
+                warnOverloaded();
+                return CompletableFuture.failedFuture(new DecisionUnavailableException(
+                        DecisionUnavailableException.Reason.OVERLOADED,
+                        "the service is overloaded: " + taken + " advice requests are waiting to be decided;"
+                                + " nothing was decided, please retry shortly", null));
+            }
+            if (waiting.isEmpty()) {
+                notifyAll();
+            }
+            Queued queued = new Queued(request, new CompletableFuture<>());
+            waiting.computeIfAbsent(queued.customerId(), id -> new ArrayDeque<>()).add(queued);
+            taken++;
+            return queued.answer();
+        }
+
+        private void warnOverloaded() {
+            long now = System.nanoTime();
+            if (now - lastOverloadWarning > TimeUnit.SECONDS.toNanos(10) || lastOverloadWarning == 0) {
+                lastOverloadWarning = now;
+                LOG.warn("{} is refusing advice requests: {} wait to be decided (guanxi.advice.queue)",
+                        thread.getName(), taken);
+            }
+        }
+
+        synchronized void close() {
             closed = true;
+            notifyAll();
         }
-        for (Thread decider : deciders) {
-            decider.join(TimeUnit.SECONDS.toMillis(30));
-        }
-    }
 
-    private synchronized boolean isClosed() {
-        return closed;
-    }
-
-    private void run() {
-        // Requests of a customer already in a group: first in this decider's next group.
-        List<Queued> carried = new ArrayList<>();
-        while (!carried.isEmpty() || !isClosed() || !queue.isEmpty()) {
-            List<Queued> taken = new ArrayList<>(carried);
-            carried.clear();
-            try {
-                if (taken.isEmpty()) {
-                    Queued first = queue.poll(100, TimeUnit.MILLISECONDS);
-                    if (first == null) {
-                        continue;
-                    }
-                    taken.add(first);
-                }
-                queue.drainTo(taken, Math.max(0, GROUP - taken.size()));
-                List<Queued> group = new ArrayList<>(taken.size());
-                Set<String> customers = new HashSet<>();
-                for (Queued q : taken) {
-                    (customers.add(q.customerId()) ? group : carried).add(q);
-                }
+        private void run() {
+            for (List<Queued> group = nextGroup(); !group.isEmpty(); group = nextGroup()) {
                 decide(group);
-            } catch (InterruptedException e) {
-                // Only close() stops a decider, once every queued request is answered.
-                LOG.warn("{} was interrupted; it keeps deciding until the service stops", Thread.currentThread().getName());
+                done(group);
             }
         }
-    }
 
-    /** Decides the group and answers each of its requests, whatever happens. */
-    private void decide(List<Queued> group) {
-        List<Object> outcomes;
-        try {
-            outcomes = service.adviseAll(group.stream().map(Queued::request).toList());
-        } catch (RuntimeException | Error e) {
-            // An Error too: a request must never wait for an answer that will not come.
-            LOG.error("A group of {} advice request(s) failed", group.size(), e);
-            outcomes = Collections.nCopies(group.size(), e);
-        }
-        for (int i = 0; i < group.size(); i++) {
-            Object outcome = outcomes.get(i);
-            if (outcome instanceof AdviceResponse answer) {
-                group.get(i).answer().complete(answer);
-            } else {
-                group.get(i).answer().completeExceptionally((Throwable) outcome);
+        /**
+         * The next group: the first request of each of the first {@link #GROUP} customers waiting,
+         * those with more to come going to the back of the turn. Empty once closed and all decided.
+         */
+        private synchronized List<Queued> nextGroup() {
+            while (waiting.isEmpty() && !closed) {
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    // Only close() stops a decider, once every request it took is answered.
+                    LOG.warn("{} was interrupted; it keeps deciding until the service stops", thread.getName());
+                }
             }
+            List<String> customers = waiting.keySet().stream().limit(GROUP).toList();
+            List<Queued> group = new ArrayList<>(customers.size());
+            for (String customer : customers) {
+                ArrayDeque<Queued> requests = waiting.remove(customer);
+                group.add(requests.poll());
+                if (!requests.isEmpty()) {
+                    waiting.put(customer, requests);
+                }
+            }
+            deciding = group;
+            return group;
+        }
+
+        private synchronized void done(List<Queued> group) {
+            taken -= group.size();
+            deciding = List.of();
+        }
+
+        /** Decides the group and answers each of its requests, whatever happens. */
+        private void decide(List<Queued> group) {
+            try {
+                service.adviseAll(group.stream().map(Queued::request).toList(), (outcome, i) -> {
+                    if (outcome instanceof AdviceResponse answer) {
+                        group.get(i).answer().complete(answer);
+                    } else {
+                        group.get(i).answer().completeExceptionally((Throwable) outcome);
+                    }
+                });
+            } catch (RuntimeException | Error e) {
+                // An Error too: a request must never wait for an answer that will not come. Those
+                // already answered keep their answers; the others' decisions were not committed.
+                LOG.error("{}: a group of {} advice request(s) failed", thread.getName(), group.size(), e);
+                group.forEach(q -> q.answer().completeExceptionally(e));
+            }
+        }
+
+        /**
+         * After closing has waited its time: answers what the decider did not, so that no client
+         * waits for ever. What was still queued was not decided; a group still being decided may
+         * have been committed, which its requestIds tell on a retry.
+         */
+        private synchronized void abandon() {
+            if (!thread.isAlive()) {
+                return;
+            }
+            LOG.error("{} did not finish within {} s of closing; answering what it holds with 503",
+                    thread.getName(), CLOSE_SECONDS);
+            for (Queued q : deciding) {
+                q.answer().completeExceptionally(new DecisionUnavailableException(
+                        DecisionUnavailableException.Reason.SHUTTING_DOWN, "the service stopped while deciding;"
+                        + " the decision may have been logged: retry with the same requestId to find out", null));
+            }
+            waiting.values().forEach(requests -> requests.forEach(q -> q.answer().completeExceptionally(
+                    new DecisionUnavailableException(DecisionUnavailableException.Reason.SHUTTING_DOWN,
+                            "the service stopped before deciding this request; nothing was decided, please retry",
+                            null))));
+            waiting.clear();
         }
     }
 }

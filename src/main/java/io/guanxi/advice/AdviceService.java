@@ -32,6 +32,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.ObjIntConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,22 +75,38 @@ class AdviceService {
      * order: its {@link AdviceResponse}, or the exception that refused it.
      */
     List<Object> adviseAll(List<AdviceRequest> requests) {
+        Object[] results = new Object[requests.size()];
+        adviseAll(requests, (result, i) -> results[i] = result);
+        return Arrays.asList(results);
+    }
+
+    /**
+     * As {@link #adviseAll(List)}, handing each request's result to {@code results} (with the
+     * request's index) as soon as it is known, so that an answer need not wait for the slowest of
+     * its group: replays and refusals before the group's commit, committed decisions right after
+     * it, and only then the decisions that must be made again.
+     */
+    void adviseAll(List<AdviceRequest> requests, ObjIntConsumer<Object> results) {
         List<String> customers = requests.stream().map(r -> r.facts().getCustomerId()).toList();
         if (customers.stream().distinct().count() != customers.size()) {
             throw new IllegalArgumentException("requests decided together must be of different customers");
         }
-        return locks.withLocks(customers, () -> decideTogether(requests));
+        locks.withLocks(customers, () -> {
+            decideTogether(requests, results);
+            return null;
+        });
     }
 
-    private List<Object> decideTogether(List<AdviceRequest> requests) {
-        Object[] results = new Object[requests.size()];
+    private void decideTogether(List<AdviceRequest> requests, ObjIntConsumer<Object> results) {
         List<Optional<CustomerState>> states;
         try {
             states = store.readStates(requests.stream().filter(r -> r.requestId() == null)
                     .map(r -> r.facts().getCustomerId()).toList());
         } catch (DecisionLogUnavailableException e) {
-            Arrays.fill(results, new DecisionUnavailableException(e));
-            return Arrays.asList(results);
+            for (int i = 0; i < requests.size(); i++) {
+                results.accept(new DecisionUnavailableException(e), i);
+            }
+            return;
         }
         List<Integer> pending = new ArrayList<>();
         List<Decided> decided = new ArrayList<>();
@@ -101,40 +118,39 @@ class AdviceService {
                         ? new DecisionStore.Snapshot(Optional.empty(), states.get(nextState++))
                         : store.read(request.facts().getCustomerId(), request.requestId());
                 if (snapshot.earlier().isPresent()) {
-                    results[i] = replay(snapshot.earlier().get(), request.facts(), request.requestId());
+                    results.accept(replay(snapshot.earlier().get(), request.facts(), request.requestId()), i);
                 } else {
                     decided.add(decide(request, snapshot.state()));
                     pending.add(i);
                 }
             } catch (DecisionLogUnavailableException e) {
-                results[i] = new DecisionUnavailableException(e);
+                results.accept(new DecisionUnavailableException(e), i);
             } catch (RuntimeException e) {
-                results[i] = e;
+                results.accept(e, i);
             }
         }
         List<CompletableFuture<AppendResult>> appended = store.appendAll(decided.stream().map(Decided::decision)
                 .toList());
+        List<Integer> again = new ArrayList<>();
         for (int k = 0; k < pending.size(); k++) {
-            results[pending.get(k)] = outcome(requests.get(pending.get(k)), decided.get(k), appended.get(k));
+            AdviceRequest request = requests.get(pending.get(k));
+            try {
+                results.accept(committed(request, decided.get(k), appended.get(k).join()), pending.get(k));
+            } catch (StateConflictException e) {
+                LOG.info("Customer {}: {} (decided with others; deciding it again on its own)",
+                        request.facts().getCustomerId(), e.getMessage());
+                again.add(pending.get(k));
+            } catch (CompletionException e) {
+                results.accept(e.getCause() instanceof DecisionLogUnavailableException unavailable
+                        ? new DecisionUnavailableException(unavailable) : e.getCause(), pending.get(k));
+            }
         }
-        return Arrays.asList(results);
-    }
-
-    /** What became of one decision handed to the log with others: its answer, or it decided again on its own. */
-    private Object outcome(AdviceRequest request, Decided decided, CompletableFuture<AppendResult> appended) {
-        try {
-            return committed(request, decided, appended.join());
-        } catch (StateConflictException e) {
-            LOG.info("Customer {}: {} (decided with others; deciding it again on its own)",
-                    request.facts().getCustomerId(), e.getMessage());
-        } catch (CompletionException e) {
-            return e.getCause() instanceof DecisionLogUnavailableException unavailable
-                    ? new DecisionUnavailableException(unavailable) : e.getCause();
-        }
-        try {
-            return decideWithRetries(request);
-        } catch (RuntimeException e) {
-            return e;
+        for (int i : again) {
+            try {
+                results.accept(decideWithRetries(requests.get(i)), i);
+            } catch (RuntimeException e) {
+                results.accept(e, i);
+            }
         }
     }
 
@@ -152,7 +168,8 @@ class AdviceService {
                 throw new DecisionUnavailableException(e);
             }
         }
-        throw new DecisionUnavailableException("the decision for customer " + request.facts().getCustomerId()
+        throw new DecisionUnavailableException(DecisionUnavailableException.Reason.STATE_CONFLICT,
+                "the decision for customer " + request.facts().getCustomerId()
                 + " kept conflicting with concurrent writers; nothing was logged, please retry", last);
     }
 
@@ -162,7 +179,8 @@ class AdviceService {
             Thread.sleep(ThreadLocalRandom.current().nextLong(1, 5L * attempt + 2));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new DecisionUnavailableException("interrupted while retrying a conflicting decision", e);
+            throw new DecisionUnavailableException(DecisionUnavailableException.Reason.INTERRUPTED,
+                    "interrupted while retrying a conflicting decision", e);
         }
     }
 

@@ -1,6 +1,5 @@
 package io.guanxi.advice;
 
-import io.guanxi.decisionlog.DecisionLogUnavailableException;
 import io.guanxi.facts.input.InvalidRequestException;
 import io.guanxi.platform.web.DatabaseUnavailableHandlers;
 import io.micrometer.core.instrument.Counter;
@@ -24,6 +23,8 @@ final class DecisionMeters {
     private final Counter logUnavailable;
     private final Counter stateConflict;
     private final Counter interrupted;
+    private final Counter shuttingDown;
+    private final Counter overloaded;
     private final Counter databaseUnavailable;
     private final Counter failed;
 
@@ -34,6 +35,8 @@ final class DecisionMeters {
         logUnavailable = counter(registry, "refused", "log_unavailable", 503);
         stateConflict = counter(registry, "refused", "state_conflict", 503);
         interrupted = counter(registry, "refused", "interrupted", 503);
+        shuttingDown = counter(registry, "refused", "shutting_down", 503);
+        overloaded = counter(registry, "refused", "overloaded", 503);
         databaseUnavailable = counter(registry, "refused", "database_unavailable", 503);
         failed = counter(registry, "refused", "error", 500);
     }
@@ -53,13 +56,14 @@ final class DecisionMeters {
         if (refusal instanceof IdempotencyConflictException) {
             return idempotencyConflict;
         }
-        if (refusal instanceof DecisionUnavailableException) {
-            // AdviceService says why through the cause it wraps.
-            Throwable why = refusal.getCause();
-            if (why instanceof DecisionLogUnavailableException) {
-                return logUnavailable;
-            }
-            return why instanceof StateConflictException ? stateConflict : interrupted;
+        if (refusal instanceof DecisionUnavailableException unavailable) {
+            return switch (unavailable.reason()) {
+                case LOG_UNAVAILABLE -> logUnavailable;
+                case STATE_CONFLICT -> stateConflict;
+                case INTERRUPTED -> interrupted;
+                case SHUTTING_DOWN -> shuttingDown;
+                case OVERLOADED -> overloaded;
+            };
         }
         return DatabaseUnavailableHandlers.databaseUnavailable(refusal) ? databaseUnavailable : failed;
     }

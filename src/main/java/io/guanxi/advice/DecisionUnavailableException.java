@@ -7,12 +7,39 @@ import io.micronaut.http.HttpStatus;
 /** No decision could be committed; nothing was logged and no advice is given (HTTP 503). */
 final class DecisionUnavailableException extends ProblemException {
 
-    public DecisionUnavailableException(String message, Throwable cause) {
+    /** Why no decision could be made: each is counted under its own cause (see {@link DecisionMeters}). */
+    enum Reason {
+        /** The decision log refused or could not be reached. */
+        LOG_UNAVAILABLE,
+        /** The customer's stored state kept moving under the decision. */
+        STATE_CONFLICT,
+        /** The deciding thread was interrupted. */
+        INTERRUPTED,
+        /** The service is stopping and takes no more requests. */
+        SHUTTING_DOWN,
+        /** More requests wait to be decided than the service queues. */
+        OVERLOADED
+    }
+
+    private final Reason reason;
+
+    DecisionUnavailableException(Reason reason, String message, Throwable cause) {
         super(HttpStatus.SERVICE_UNAVAILABLE, message, null, cause);
+        this.reason = reason;
     }
 
     /** The decision log refused: its reason is the answer's. */
     DecisionUnavailableException(DecisionLogUnavailableException cause) {
-        this(cause.getMessage(), cause);
+        this(Reason.LOG_UNAVAILABLE, cause.getMessage(), cause);
+    }
+
+    Reason reason() {
+        return reason;
+    }
+
+    /** Overload is the client's signal to slow down, counted by the meters; not a fault to log per request. */
+    @Override
+    public boolean serverFault() {
+        return reason != Reason.OVERLOADED;
     }
 }

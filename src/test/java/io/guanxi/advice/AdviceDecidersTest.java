@@ -2,6 +2,7 @@ package io.guanxi.advice;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,6 +16,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +25,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -49,7 +52,7 @@ class AdviceDecidersTest {
         String blocker = AdviceApi.uniqueCustomer("DECIDERS-BLOCK");
         String customer = AdviceApi.uniqueCustomer("DECIDERS");
         String other = AdviceApi.uniqueCustomer("DECIDERS-OTHER");
-        AdviceDeciders deciders = new AdviceDeciders(service, 1);
+        AdviceDeciders deciders = new AdviceDeciders(service, 1, AdviceDeciders.GROUP * 4);
         try {
             List<CompletableFuture<AdviceResponse>> answers = new ArrayList<>();
             CompletableFuture<AdviceResponse> held = whileHeld(blocker, deciders, () -> {
@@ -89,7 +92,7 @@ class AdviceDecidersTest {
     @Test
     void closingDecidesWhatIsQueuedAndRefusesWhatComesAfter() throws Exception {
         String blocker = AdviceApi.uniqueCustomer("DECIDERS-BLOCK");
-        AdviceDeciders deciders = new AdviceDeciders(service, 1);
+        AdviceDeciders deciders = new AdviceDeciders(service, 1, AdviceDeciders.GROUP * 4);
         List<CompletableFuture<AdviceResponse>> queued = new ArrayList<>();
         CompletableFuture<Void> closed = new CompletableFuture<>();
         CompletableFuture<AdviceResponse> held = whileHeld(blocker, deciders, () -> {
@@ -110,10 +113,120 @@ class AdviceDecidersTest {
 
         closed.get(NEVER_DONE_SECONDS, TimeUnit.SECONDS);
         assertTrue(held.isDone());
+        assertEquals(DecisionUnavailableException.Reason.SHUTTING_DOWN, refusal(deciders.advise(
+                request(AdviceApi.uniqueCustomer("AFTER"), 0.3))).reason());
         for (CompletableFuture<AdviceResponse> answer : queued) {
             assertTrue(answer.isDone(), "every queued request is answered before the deciders stop");
             assertEquals(36, answer.get().decisionId().length());
         }
+    }
+
+    @Test
+    void aCustomerWithManyRequestsWaitingTakesTurnsWithTheOthers() throws Exception {
+        String blocker = AdviceApi.uniqueCustomer("DECIDERS-BLOCK");
+        String busy = AdviceApi.uniqueCustomer("DECIDERS-BUSY");
+        String other = AdviceApi.uniqueCustomer("DECIDERS-QUIET");
+        AdviceDeciders deciders = new AdviceDeciders(service, 1, AdviceDeciders.GROUP * 4);
+        try {
+            List<CompletableFuture<AdviceResponse>> busyAnswers = new ArrayList<>();
+            List<CompletableFuture<AdviceResponse>> otherAnswer = new ArrayList<>();
+            whileHeld(blocker, deciders, () -> {
+                // More than a group of one customer's requests, then one of another customer.
+                for (int i = 0; i < AdviceDeciders.GROUP + 6; i++) {
+                    busyAnswers.add(deciders.advise(request(busy, 0.3)));
+                }
+                otherAnswer.add(deciders.advise(request(other, 0.3)));
+            }).get(NEVER_DONE_SECONDS, TimeUnit.SECONDS);
+            String otherDecision = otherAnswer.get(0).get(NEVER_DONE_SECONDS, TimeUnit.SECONDS).decisionId();
+            for (CompletableFuture<AdviceResponse> answer : busyAnswers) {
+                answer.get(NEVER_DONE_SECONDS, TimeUnit.SECONDS);
+            }
+            try (Connection c = AuditDatabase.connect()) {
+                long otherSeq = seqOf(c, otherDecision);
+                assertTrue(otherSeq < seqOf(c, busyAnswers.get(1).get().decisionId()),
+                        "the quiet customer is decided in the first group, with the busy one's first request,"
+                                + " not after all of the busy customer's requests");
+                assertEquals(Integer.toString(busyAnswers.size()), AuditDatabase.text(c,
+                        "SELECT COUNT(*) FROM decision_record WHERE customer_id = ?", busy));
+                assertEquals(busyAnswers.get(busyAnswers.size() - 1).get().decisionId(), AuditDatabase.text(c,
+                        "SELECT last_decision_id FROM customer_state WHERE customer_id = ?", busy),
+                        "the busy customer's requests are decided in the order they came");
+            }
+        } finally {
+            deciders.close();
+        }
+    }
+
+    @Test
+    void aDeciderHoldingMoreThanItsQueueRefusesAtOnceAndDecidesWhatItTook() throws Exception {
+        String blocker = AdviceApi.uniqueCustomer("DECIDERS-BLOCK");
+        AdviceDeciders deciders = new AdviceDeciders(service, 1, AdviceDeciders.GROUP);
+        try {
+            List<CompletableFuture<AdviceResponse>> taken = new ArrayList<>();
+            List<CompletableFuture<AdviceResponse>> refused = new ArrayList<>();
+            whileHeld(blocker, deciders, () -> {
+                // The request held up counts: it is taken and not yet answered.
+                for (int i = 1; i < AdviceDeciders.GROUP; i++) {
+                    taken.add(deciders.advise(request(AdviceApi.uniqueCustomer("DECIDERS-FULL"), 0.3)));
+                }
+                refused.add(deciders.advise(request(AdviceApi.uniqueCustomer("DECIDERS-FULL"), 0.3)));
+                assertEquals(DecisionUnavailableException.Reason.OVERLOADED, refusal(refused.get(0)).reason());
+            }).get(NEVER_DONE_SECONDS, TimeUnit.SECONDS);
+            for (CompletableFuture<AdviceResponse> answer : taken) {
+                assertEquals(36, answer.get(NEVER_DONE_SECONDS, TimeUnit.SECONDS).decisionId().length());
+            }
+            // Room again once they are answered.
+            assertEquals(36, deciders.advise(request(AdviceApi.uniqueCustomer("DECIDERS-FULL"), 0.3))
+                    .get(NEVER_DONE_SECONDS, TimeUnit.SECONDS).decisionId().length());
+        } finally {
+            deciders.close();
+        }
+    }
+
+    @Test
+    void aDeciderHeldUpHoldsUpOnlyTheCustomersItDecides() throws Exception {
+        String blocker = AdviceApi.uniqueCustomer("DECIDERS-BLOCK");
+        AdviceDeciders deciders = new AdviceDeciders(service, 3, AdviceDeciders.GROUP * 4);
+        try {
+            String sameDecider = customerWhere(id -> deciders.sameDecider(blocker, id));
+            String otherDecider = customerWhere(id -> !deciders.sameDecider(blocker, id));
+            List<CompletableFuture<AdviceResponse>> behind = new ArrayList<>();
+            whileHeld(blocker, deciders, () -> {
+                behind.add(deciders.advise(request(sameDecider, 0.3)));
+                try {
+                    assertEquals(otherDecider, deciders.advise(request(otherDecider, 0.3))
+                            .get(NEVER_DONE_SECONDS, TimeUnit.SECONDS).customerId(),
+                            "another decider answers while this one waits");
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+                assertFalse(behind.get(0).isDone(), "the held decider's next request waits for it");
+            }).get(NEVER_DONE_SECONDS, TimeUnit.SECONDS);
+            assertEquals(sameDecider, behind.get(0).get(NEVER_DONE_SECONDS, TimeUnit.SECONDS).customerId());
+        } finally {
+            deciders.close();
+        }
+    }
+
+    private static String customerWhere(Predicate<String> wanted) {
+        for (int i = 0; i < 1000; i++) {
+            String id = AdviceApi.uniqueCustomer("DECIDERS-ROUTED");
+            if (wanted.test(id)) {
+                return id;
+            }
+        }
+        throw new AssertionError("no customer id found for the decider wanted");
+    }
+
+    private static long seqOf(Connection c, String decisionId) throws SQLException {
+        return Long.parseLong(AuditDatabase.text(c, "SELECT seq FROM decision_record WHERE decision_id = ?",
+                decisionId));
+    }
+
+    private static DecisionUnavailableException refusal(CompletableFuture<AdviceResponse> answer) {
+        assertTrue(answer.isCompletedExceptionally(), "refused at once, not queued");
+        ExecutionException refused = assertThrows(ExecutionException.class, answer::get);
+        return assertInstanceOf(DecisionUnavailableException.class, refused.getCause());
     }
 
     /**

@@ -80,7 +80,8 @@ final class DatabaseDecisionStore implements DecisionStore {
         // The caller's own group: read on its thread, without the reader's hand-over.
         try {
             return queryStates(customerIds);
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
+            // Whatever kept the states from being read (as the reader's group does): 503, nothing decided.
             throw stateUnreadable(customerIds.size(), e);
         }
     }

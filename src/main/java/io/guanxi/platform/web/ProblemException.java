@@ -31,6 +31,14 @@ public abstract class ProblemException extends RuntimeException {
         return errors;
     }
 
+    /**
+     * Whether the service is at fault, to be logged where it is answered: by default every 5xx. A
+     * refusal that is expected under load and counted elsewhere says no.
+     */
+    public boolean serverFault() {
+        return status.getCode() >= 500;
+    }
+
     /** The last part of the problem's type URI; by default the status's own. */
     public String kind() {
         return Problems.typeOf(status).substring("urn:guanxi:problem:".length());

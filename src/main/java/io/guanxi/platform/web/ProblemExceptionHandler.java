@@ -17,7 +17,7 @@ final class ProblemExceptionHandler implements ExceptionHandler<ProblemException
 
     @Override
     public HttpResponse<Problem> handle(HttpRequest request, ProblemException e) {
-        if (e.status().getCode() >= 500) {
+        if (e.serverFault()) {
             LOG.error("{} {} answered {}: {}", request.getMethodName(), request.getPath(), e.status().getCode(),
                     e instanceof DatabaseUnavailableException d ? d.cause() : e.getMessage());
         }
