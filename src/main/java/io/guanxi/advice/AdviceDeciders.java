@@ -6,9 +6,13 @@ import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -16,24 +20,28 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Decides single advice requests in groups, as batch advice does. A request is queued and its HTTP
- * thread goes back to serving; a few decider threads each take what has queued for them meanwhile
- * (up to {@link #GROUP} customers) and decide it together ({@link AdviceService#adviseAll}): the
+ * thread goes back to serving; each of a few decider threads takes what has queued meanwhile (up to
+ * {@link #GROUP} customers) and decides it together ({@link AdviceService#adviseAll}): the
  * customers' states read in one query on the decider's own thread, each request evaluated, the
  * decisions handed to the log at once so that they share its commit. Only the thread hand-overs are
  * fewer than deciding each request alone — one to a decider and one to the log for a whole group —
  * and each request is answered as soon as its own decision is committed (docs/PERFORMANCE.md).
  *
- * <p>Every request of a customer goes to the same decider (by the hash of its id), which decides
- * them strictly in the order they arrived, one per group, each seeing the one before. Its customers
- * take turns: a customer with many requests waiting gets one into each group, the others are not held
- * behind it. A decider takes at most {@code queue} requests; past that the service is overloaded and
- * a request is refused at once (503) rather than left to wait without bound.
+ * <p>A customer's requests are decided strictly in the order they arrived, one at a time, each
+ * seeing the one before: a group takes a customer's first request only while none of its requests
+ * is being decided by any decider, so no decider ever waits for a customer another one holds.
+ * Customers take turns: one with many requests waiting gets one into each group, and the others are
+ * not held behind it. The service holds at most {@code queue} requests not yet answered, and at most
+ * {@link #PER_CUSTOMER} of one customer; past that a request is refused at once (503, overloaded)
+ * rather than left to wait without bound.
  */
 @Context
 final class AdviceDeciders {
 
     /** Customers decided together at most: half the decision log's largest commit, so two groups share one. */
     static final int GROUP = 64;
+    /** One customer's requests held at most, so that one busy customer cannot fill the queue. */
+    static final int PER_CUSTOMER = GROUP;
     private static final Logger LOG = LoggerFactory.getLogger(AdviceDeciders.class);
     private static final long CLOSE_SECONDS = 30;
 
@@ -44,15 +52,28 @@ final class AdviceDeciders {
     }
 
     private final AdviceService service;
-    private final List<Decider> deciders = new ArrayList<>();
+    private final int queue;
+    private final List<Thread> deciders = new ArrayList<>();
+    // All below guarded by this.
+    /** Customers with requests waiting, in turn; each customer's requests in the order they came. */
+    private final Map<String, ArrayDeque<Queued>> waiting = new LinkedHashMap<>();
+    /** Customers of the groups being decided: none of their waiting requests may be taken meanwhile. */
+    private final Set<String> deciding = new HashSet<>();
+    /** The groups being decided, to be answered if closing finds them stuck. */
+    private final Set<List<Queued>> groups = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Requests taken and not yet answered: those waiting and those of the groups being decided. */
+    private int taken;
+    private boolean closed;
+    private long lastOverloadWarning;
 
     /**
      * @param deciders groups under way at once ({@code guanxi.advice.deciders}): while one waits for
      *                 its commit, the others read and evaluate the next
-     * @param queue    requests a decider takes before it refuses more ({@code guanxi.advice.queue})
+     * @param queue    requests held, waiting or being decided, before more are refused
+     *                 ({@code guanxi.advice.queue})
      */
     AdviceDeciders(AdviceService service, @Value("${guanxi.advice.deciders:4}") int deciders,
-                   @Value("${guanxi.advice.queue:1024}") int queue) {
+                   @Value("${guanxi.advice.queue:4096}") int queue) {
         if (deciders < 1) {
             throw new IllegalArgumentException("guanxi.advice.deciders must be at least 1, not " + deciders);
         }
@@ -60,8 +81,12 @@ final class AdviceDeciders {
             throw new IllegalArgumentException("guanxi.advice.queue must be at least " + GROUP + ", not " + queue);
         }
         this.service = service;
+        this.queue = queue;
         for (int i = 1; i <= deciders; i++) {
-            this.deciders.add(new Decider("advice-decider-" + i, queue));
+            Thread thread = new Thread(this::run, "advice-decider-" + i);
+            thread.setDaemon(true);
+            this.deciders.add(thread);
+            thread.start();
         }
     }
 
@@ -69,166 +94,190 @@ final class AdviceDeciders {
      * The answer to the request once it is decided and committed; or, failed with the exception
      * {@link AdviceService#adviseAll} gave it, why there is none.
      */
-    CompletableFuture<AdviceResponse> advise(AdviceRequest request) {
-        return deciderOf(request.facts().getCustomerId()).offer(request);
+    synchronized CompletableFuture<AdviceResponse> advise(AdviceRequest request) {
+        if (closed) {
+            return refused(DecisionUnavailableException.Reason.SHUTTING_DOWN,
+                    "the service is shutting down; nothing was decided, please retry");
+        }
+        if (taken >= queue) {
+            warnOverloaded();
+            return refused(DecisionUnavailableException.Reason.OVERLOADED, "the service is overloaded: " + taken
+                    + " advice requests are waiting to be decided; nothing was decided, please retry shortly");
+        }
+        String customerId = request.facts().getCustomerId();
+        ArrayDeque<Queued> customers = waiting.get(customerId);
+        if (customers != null && customers.size() >= PER_CUSTOMER) {
+            return refused(DecisionUnavailableException.Reason.OVERLOADED, "customer " + customerId
+                    + " already has " + customers.size() + " advice requests waiting to be decided, one after"
+                    + " the other; nothing was decided, please retry shortly");
+        }
+        if (customers == null && !deciding.contains(customerId)) {
+            // A customer that can be taken now: one decider waiting for work is enough.
+            notify();
+        }
+        Queued queued = new Queued(request, new CompletableFuture<>());
+        waiting.computeIfAbsent(customerId, id -> new ArrayDeque<>()).add(queued);
+        taken++;
+        return queued.answer();
     }
 
-    /** Takes no more requests, decides those queued, and stops the deciders. */
+    /**
+     * Takes no more requests, decides those queued, and stops the deciders; what they have not
+     * answered after {@value #CLOSE_SECONDS} s is answered with 503, so that no client waits for ever.
+     */
     @PreDestroy
-    void close() throws InterruptedException {
-        for (Decider decider : deciders) {
-            decider.close();
-        }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(CLOSE_SECONDS);
-        for (Decider decider : deciders) {
-            decider.thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
-            decider.abandon();
-        }
-    }
-
-    /** The decider of every request of this customer. */
-    private Decider deciderOf(String customerId) {
-        return deciders.get(Math.floorMod(customerId.hashCode(), deciders.size()));
-    }
-
-    /** Whether two customers' requests are decided by the same decider, for tests that hold one up. */
-    boolean sameDecider(String customerId, String otherCustomerId) {
-        return deciderOf(customerId) == deciderOf(otherCustomerId);
-    }
-
-    /** One decider thread and the requests waiting for it. */
-    private final class Decider {
-
-        private final Thread thread;
-        private final int queue;
-        /** Customers with requests waiting, in turn; each customer's requests in the order they came. */
-        private final Map<String, ArrayDeque<Queued>> waiting = new LinkedHashMap<>();
-        /** Requests taken and not yet answered: those waiting and the group being decided. */
-        private int taken;
-        private List<Queued> deciding = List.of();
-        private boolean closed;
-        private long lastOverloadWarning;
-
-        Decider(String name, int queue) {
-            this.queue = queue;
-            this.thread = new Thread(this::run, name);
-            thread.setDaemon(true);
-            thread.start();
-        }
-
-        synchronized CompletableFuture<AdviceResponse> offer(AdviceRequest request) {
-            if (closed) {
-                return CompletableFuture.failedFuture(new DecisionUnavailableException(
-                        DecisionUnavailableException.Reason.SHUTTING_DOWN,
-                        "the service is shutting down; nothing was decided, please retry", null));
-            }
-            if (taken >= queue) {
-                warnOverloaded();
-                return CompletableFuture.failedFuture(new DecisionUnavailableException(
-                        DecisionUnavailableException.Reason.OVERLOADED,
-                        "the service is overloaded: " + taken + " advice requests are waiting to be decided;"
-                                + " nothing was decided, please retry shortly", null));
-            }
-            if (waiting.isEmpty()) {
-                notifyAll();
-            }
-            Queued queued = new Queued(request, new CompletableFuture<>());
-            waiting.computeIfAbsent(queued.customerId(), id -> new ArrayDeque<>()).add(queued);
-            taken++;
-            return queued.answer();
-        }
-
-        private void warnOverloaded() {
-            long now = System.nanoTime();
-            if (now - lastOverloadWarning > TimeUnit.SECONDS.toNanos(10) || lastOverloadWarning == 0) {
-                lastOverloadWarning = now;
-                LOG.warn("{} is refusing advice requests: {} wait to be decided (guanxi.advice.queue)",
-                        thread.getName(), taken);
-            }
-        }
-
-        synchronized void close() {
+    void close() {
+        synchronized (this) {
             closed = true;
             notifyAll();
         }
-
-        private void run() {
-            for (List<Queued> group = nextGroup(); !group.isEmpty(); group = nextGroup()) {
-                decide(group);
-                done(group);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(CLOSE_SECONDS);
+        try {
+            for (Thread decider : deciders) {
+                decider.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
+        abandon();
+    }
 
-        /**
-         * The next group: the first request of each of the first {@link #GROUP} customers waiting,
-         * those with more to come going to the back of the turn. Empty once closed and all decided.
-         */
-        private synchronized List<Queued> nextGroup() {
-            while (waiting.isEmpty() && !closed) {
-                try {
-                    wait();
-                } catch (InterruptedException e) {
-                    // Only close() stops a decider, once every request it took is answered.
-                    LOG.warn("{} was interrupted; it keeps deciding until the service stops", thread.getName());
-                }
-            }
-            List<String> customers = waiting.keySet().stream().limit(GROUP).toList();
-            List<Queued> group = new ArrayList<>(customers.size());
-            for (String customer : customers) {
-                ArrayDeque<Queued> requests = waiting.remove(customer);
-                group.add(requests.poll());
-                if (!requests.isEmpty()) {
-                    waiting.put(customer, requests);
-                }
-            }
-            deciding = group;
-            return group;
+    private static CompletableFuture<AdviceResponse> refused(DecisionUnavailableException.Reason reason,
+                                                             String why) {
+        return CompletableFuture.failedFuture(new DecisionUnavailableException(reason, why, null));
+    }
+
+    private void warnOverloaded() {
+        long now = System.nanoTime();
+        if (lastOverloadWarning == 0 || now - lastOverloadWarning > TimeUnit.SECONDS.toNanos(10)) {
+            lastOverloadWarning = now;
+            LOG.warn("Refusing advice requests: {} wait to be decided (guanxi.advice.queue)", taken);
         }
+    }
 
-        private synchronized void done(List<Queued> group) {
-            taken -= group.size();
-            deciding = List.of();
-        }
-
-        /** Decides the group and answers each of its requests, whatever happens. */
-        private void decide(List<Queued> group) {
+    private void run() {
+        while (true) {
+            List<Queued> group = List.of();
             try {
-                service.adviseAll(group.stream().map(Queued::request).toList(), (outcome, i) -> {
-                    if (outcome instanceof AdviceResponse answer) {
-                        group.get(i).answer().complete(answer);
-                    } else {
-                        group.get(i).answer().completeExceptionally((Throwable) outcome);
-                    }
-                });
+                group = nextGroup();
+                if (group.isEmpty()) {
+                    return;
+                }
+                decide(group);
             } catch (RuntimeException | Error e) {
                 // An Error too: a request must never wait for an answer that will not come. Those
-                // already answered keep their answers; the others' decisions were not committed.
-                LOG.error("{}: a group of {} advice request(s) failed", thread.getName(), group.size(), e);
-                group.forEach(q -> q.answer().completeExceptionally(e));
+                // answered keep their answers.
+                for (Queued q : group) {
+                    answer(q, e);
+                }
+                LOG.error("{}: a group of {} advice request(s) failed", Thread.currentThread().getName(),
+                        group.size(), e);
+            } finally {
+                finished(group);
             }
         }
+    }
 
-        /**
-         * After closing has waited its time: answers what the decider did not, so that no client
-         * waits for ever. What was still queued was not decided; a group still being decided may
-         * have been committed, which its requestIds tell on a retry.
-         */
-        private synchronized void abandon() {
-            if (!thread.isAlive()) {
-                return;
+    /** Decides the group, answering each request as soon as its decision is committed or refused. */
+    private void decide(List<Queued> group) {
+        service.adviseAll(group.stream().map(Queued::request).toList(), (outcome, i) -> answer(group.get(i), outcome));
+    }
+
+    /**
+     * The next group: the first request of each of the first {@link #GROUP} customers waiting whose
+     * requests no decider is deciding, those with more to come going to the back of the turn. Empty
+     * once closed and all is decided.
+     */
+    private synchronized List<Queued> nextGroup() {
+        while (true) {
+            List<String> customers = new ArrayList<>();
+            boolean more = false;
+            for (String customer : waiting.keySet()) {
+                if (!deciding.contains(customer)) {
+                    if (customers.size() == GROUP) {
+                        more = true;
+                        break;
+                    }
+                    customers.add(customer);
+                }
             }
-            LOG.error("{} did not finish within {} s of closing; answering what it holds with 503",
-                    thread.getName(), CLOSE_SECONDS);
-            for (Queued q : deciding) {
-                q.answer().completeExceptionally(new DecisionUnavailableException(
-                        DecisionUnavailableException.Reason.SHUTTING_DOWN, "the service stopped while deciding;"
-                        + " the decision may have been logged: retry with the same requestId to find out", null));
+            if (!customers.isEmpty()) {
+                List<Queued> group = new ArrayList<>(customers.size());
+                for (String customer : customers) {
+                    ArrayDeque<Queued> requests = waiting.remove(customer);
+                    group.add(requests.poll());
+                    if (!requests.isEmpty()) {
+                        waiting.put(customer, requests);
+                    }
+                }
+                deciding.addAll(customers);
+                groups.add(group);
+                if (more) {
+                    notify();
+                }
+                return group;
             }
-            waiting.values().forEach(requests -> requests.forEach(q -> q.answer().completeExceptionally(
-                    new DecisionUnavailableException(DecisionUnavailableException.Reason.SHUTTING_DOWN,
-                            "the service stopped before deciding this request; nothing was decided, please retry",
-                            null))));
-            waiting.clear();
+            if (closed && waiting.isEmpty()) {
+                notifyAll();
+                return List.of();
+            }
+            try {
+                wait();
+            } catch (InterruptedException e) {
+                // Only close() stops a decider, once every request taken is answered.
+                LOG.warn("{} was interrupted; it keeps deciding until the service stops",
+                        Thread.currentThread().getName());
+            }
         }
+    }
+
+    /** The group is decided, every request of it answered: its customers' next requests may be taken. */
+    private synchronized void finished(List<Queued> group) {
+        groups.remove(group);
+        for (Queued q : group) {
+            deciding.remove(q.customerId());
+        }
+        // This decider takes the next group itself; the others are woken while more can be taken.
+        if (closed) {
+            notifyAll();
+        }
+    }
+
+    /** Answers the request, once: its place in the queue is free from then on. */
+    private void answer(Queued q, Object outcome) {
+        boolean first = outcome instanceof AdviceResponse response
+                ? q.answer().complete(response) : q.answer().completeExceptionally((Throwable) outcome);
+        if (first) {
+            synchronized (this) {
+                taken--;
+            }
+        }
+    }
+
+    /**
+     * After closing has waited its time: answers what the deciders did not. What was still waiting
+     * was not decided; a group still being decided may have been committed, which its requestIds tell
+     * on a retry.
+     */
+    private synchronized void abandon() {
+        if (groups.isEmpty() && waiting.isEmpty()) {
+            return;
+        }
+        LOG.error("The advice deciders did not finish within {} s of closing; answering what they hold with 503",
+                CLOSE_SECONDS);
+        for (List<Queued> group : groups) {
+            for (Queued q : group) {
+                answer(q, new DecisionUnavailableException(DecisionUnavailableException.Reason.SHUTTING_DOWN,
+                        "the service stopped while deciding; the decision may have been logged: retry with the same"
+                        + " requestId to find out", null));
+            }
+        }
+        for (ArrayDeque<Queued> requests : waiting.values()) {
+            for (Queued q : requests) {
+                answer(q, new DecisionUnavailableException(DecisionUnavailableException.Reason.SHUTTING_DOWN,
+                        "the service stopped before deciding this request; nothing was decided, please retry", null));
+            }
+        }
+        waiting.clear();
     }
 }

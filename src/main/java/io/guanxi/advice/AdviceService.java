@@ -113,44 +113,64 @@ class AdviceService {
         int nextState = 0;
         for (int i = 0; i < requests.size(); i++) {
             AdviceRequest request = requests.get(i);
+            Object result = null;
             try {
                 DecisionStore.Snapshot snapshot = request.requestId() == null
                         ? new DecisionStore.Snapshot(Optional.empty(), states.get(nextState++))
                         : store.read(request.facts().getCustomerId(), request.requestId());
                 if (snapshot.earlier().isPresent()) {
-                    results.accept(replay(snapshot.earlier().get(), request.facts(), request.requestId()), i);
+                    result = replay(snapshot.earlier().get(), request.facts(), request.requestId());
                 } else {
                     decided.add(decide(request, snapshot.state()));
                     pending.add(i);
                 }
             } catch (DecisionLogUnavailableException e) {
-                results.accept(new DecisionUnavailableException(e), i);
+                result = new DecisionUnavailableException(e);
             } catch (RuntimeException e) {
-                results.accept(e, i);
+                result = e;
+            }
+            if (result != null) {
+                results.accept(result, i);
             }
         }
         List<CompletableFuture<AppendResult>> appended = store.appendAll(decided.stream().map(Decided::decision)
                 .toList());
         List<Integer> again = new ArrayList<>();
         for (int k = 0; k < pending.size(); k++) {
-            AdviceRequest request = requests.get(pending.get(k));
-            try {
-                results.accept(committed(request, decided.get(k), appended.get(k).join()), pending.get(k));
-            } catch (StateConflictException e) {
-                LOG.info("Customer {}: {} (decided with others; deciding it again on its own)",
-                        request.facts().getCustomerId(), e.getMessage());
+            Object result = logged(requests.get(pending.get(k)), decided.get(k), appended.get(k));
+            if (result == null) {
                 again.add(pending.get(k));
-            } catch (CompletionException e) {
-                results.accept(e.getCause() instanceof DecisionLogUnavailableException unavailable
-                        ? new DecisionUnavailableException(unavailable) : e.getCause(), pending.get(k));
+            } else {
+                results.accept(result, pending.get(k));
             }
         }
         for (int i : again) {
+            Object result;
             try {
-                results.accept(decideWithRetries(requests.get(i)), i);
+                result = decideWithRetries(requests.get(i));
             } catch (RuntimeException e) {
-                results.accept(e, i);
+                result = e;
             }
+            results.accept(result, i);
+        }
+    }
+
+    /**
+     * What the log made of one decision handed to it with others: its answer, the exception that
+     * refused it, or null when its state moved meanwhile and it is to be decided again on its own.
+     */
+    private static Object logged(AdviceRequest request, Decided decided, CompletableFuture<AppendResult> appended) {
+        try {
+            return committed(request, decided, appended.join());
+        } catch (StateConflictException e) {
+            LOG.info("Customer {}: {} (decided with others; deciding it again on its own)",
+                    request.facts().getCustomerId(), e.getMessage());
+            return null;
+        } catch (CompletionException e) {
+            return e.getCause() instanceof DecisionLogUnavailableException unavailable
+                    ? new DecisionUnavailableException(unavailable) : e.getCause();
+        } catch (RuntimeException e) {
+            return e;
         }
     }
 

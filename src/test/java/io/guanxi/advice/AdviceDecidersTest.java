@@ -25,15 +25,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 /**
  * Single advice is decided in groups by a few decider threads. What queued while a decider was busy
  * forms its next group; a customer's second request in it waits for the group after, so that one
  * customer's requests are decided one after the other, in the order they came, each seeing the one
- * before. Against the real rules and the embedded database; one decider, held up on a customer lock
- * the test owns, so that the queue fills before the decider takes it.
+ * before. Against the real rules and the embedded database; a decider is held up on a customer lock
+ * the test owns, so that its queue fills before it takes it.
  */
 @MicronautTest(transactional = false)
 class AdviceDecidersTest {
@@ -100,12 +99,8 @@ class AdviceDecidersTest {
                 queued.add(deciders.advise(request(AdviceApi.uniqueCustomer("DECIDERS-CLOSE"), 0.3)));
             }
             CompletableFuture.runAsync(() -> {
-                try {
-                    deciders.close();
-                    closed.complete(null);
-                } catch (InterruptedException e) {
-                    closed.completeExceptionally(e);
-                }
+                deciders.close();
+                closed.complete(null);
             });
             awaitRefusal(deciders);
             assertFalse(closed.isDone(), "closing waits for the requests queued");
@@ -131,8 +126,8 @@ class AdviceDecidersTest {
             List<CompletableFuture<AdviceResponse>> busyAnswers = new ArrayList<>();
             List<CompletableFuture<AdviceResponse>> otherAnswer = new ArrayList<>();
             whileHeld(blocker, deciders, () -> {
-                // More than a group of one customer's requests, then one of another customer.
-                for (int i = 0; i < AdviceDeciders.GROUP + 6; i++) {
+                // As many requests of one customer as it may have waiting, then one of another customer.
+                for (int i = 0; i < AdviceDeciders.PER_CUSTOMER; i++) {
                     busyAnswers.add(deciders.advise(request(busy, 0.3)));
                 }
                 otherAnswer.add(deciders.advise(request(other, 0.3)));
@@ -142,15 +137,17 @@ class AdviceDecidersTest {
                 answer.get(NEVER_DONE_SECONDS, TimeUnit.SECONDS);
             }
             try (Connection c = AuditDatabase.connect()) {
-                long otherSeq = seqOf(c, otherDecision);
-                assertTrue(otherSeq < seqOf(c, busyAnswers.get(1).get().decisionId()),
+                assertTrue(seqOf(c, otherDecision) < seqOf(c, busyAnswers.get(1).get().decisionId()),
                         "the quiet customer is decided in the first group, with the busy one's first request,"
                                 + " not after all of the busy customer's requests");
-                assertEquals(Integer.toString(busyAnswers.size()), AuditDatabase.text(c,
-                        "SELECT COUNT(*) FROM decision_record WHERE customer_id = ?", busy));
+                long previous = 0;
+                for (CompletableFuture<AdviceResponse> answer : busyAnswers) {
+                    long seq = seqOf(c, answer.get().decisionId());
+                    assertTrue(seq > previous, "the busy customer's requests are decided in the order they came");
+                    previous = seq;
+                }
                 assertEquals(busyAnswers.get(busyAnswers.size() - 1).get().decisionId(), AuditDatabase.text(c,
-                        "SELECT last_decision_id FROM customer_state WHERE customer_id = ?", busy),
-                        "the busy customer's requests are decided in the order they came");
+                        "SELECT last_decision_id FROM customer_state WHERE customer_id = ?", busy));
             }
         } finally {
             deciders.close();
@@ -175,47 +172,75 @@ class AdviceDecidersTest {
             for (CompletableFuture<AdviceResponse> answer : taken) {
                 assertEquals(36, answer.get(NEVER_DONE_SECONDS, TimeUnit.SECONDS).decisionId().length());
             }
-            // Room again once they are answered.
-            assertEquals(36, deciders.advise(request(AdviceApi.uniqueCustomer("DECIDERS-FULL"), 0.3))
-                    .get(NEVER_DONE_SECONDS, TimeUnit.SECONDS).decisionId().length());
+            // Room again, for a whole queue, once they are answered.
+            List<CompletableFuture<AdviceResponse>> again = new ArrayList<>();
+            for (int i = 0; i < AdviceDeciders.GROUP; i++) {
+                again.add(deciders.advise(request(AdviceApi.uniqueCustomer("DECIDERS-AGAIN"), 0.3)));
+            }
+            for (CompletableFuture<AdviceResponse> answer : again) {
+                assertEquals(36, answer.get(NEVER_DONE_SECONDS, TimeUnit.SECONDS).decisionId().length());
+            }
         } finally {
             deciders.close();
         }
     }
 
     @Test
-    void aDeciderHeldUpHoldsUpOnlyTheCustomersItDecides() throws Exception {
+    void oneCustomerCannotFillADecidersQueue() throws Exception {
         String blocker = AdviceApi.uniqueCustomer("DECIDERS-BLOCK");
-        AdviceDeciders deciders = new AdviceDeciders(service, 3, AdviceDeciders.GROUP * 4);
+        String busy = AdviceApi.uniqueCustomer("DECIDERS-FLOOD");
+        AdviceDeciders deciders = new AdviceDeciders(service, 1, AdviceDeciders.GROUP * 4);
         try {
-            String sameDecider = customerWhere(id -> deciders.sameDecider(blocker, id));
-            String otherDecider = customerWhere(id -> !deciders.sameDecider(blocker, id));
-            List<CompletableFuture<AdviceResponse>> behind = new ArrayList<>();
+            List<CompletableFuture<AdviceResponse>> taken = new ArrayList<>();
             whileHeld(blocker, deciders, () -> {
-                behind.add(deciders.advise(request(sameDecider, 0.3)));
-                try {
-                    assertEquals(otherDecider, deciders.advise(request(otherDecider, 0.3))
-                            .get(NEVER_DONE_SECONDS, TimeUnit.SECONDS).customerId(),
-                            "another decider answers while this one waits");
-                } catch (Exception e) {
-                    throw new AssertionError(e);
+                for (int i = 0; i < AdviceDeciders.PER_CUSTOMER; i++) {
+                    taken.add(deciders.advise(request(busy, 0.3)));
                 }
-                assertFalse(behind.get(0).isDone(), "the held decider's next request waits for it");
+                DecisionUnavailableException refused = refusal(deciders.advise(request(busy, 0.3)));
+                assertEquals(DecisionUnavailableException.Reason.OVERLOADED, refused.reason());
+                assertTrue(refused.getMessage().contains(busy), refused.getMessage());
+                taken.add(deciders.advise(request(AdviceApi.uniqueCustomer("DECIDERS-QUIET"), 0.3)));
+                assertFalse(taken.get(taken.size() - 1).isDone(), "another customer is still taken");
             }).get(NEVER_DONE_SECONDS, TimeUnit.SECONDS);
-            assertEquals(sameDecider, behind.get(0).get(NEVER_DONE_SECONDS, TimeUnit.SECONDS).customerId());
+            for (CompletableFuture<AdviceResponse> answer : taken) {
+                answer.get(NEVER_DONE_SECONDS, TimeUnit.SECONDS);
+            }
         } finally {
             deciders.close();
         }
     }
 
-    private static String customerWhere(Predicate<String> wanted) {
-        for (int i = 0; i < 1000; i++) {
-            String id = AdviceApi.uniqueCustomer("DECIDERS-ROUTED");
-            if (wanted.test(id)) {
-                return id;
+    @Test
+    void whileOneDeciderWaitsForACustomerTheOthersDecideTheRestAndLeaveThatCustomerAlone() throws Exception {
+        String blocker = AdviceApi.uniqueCustomer("DECIDERS-BLOCK");
+        String other = AdviceApi.uniqueCustomer("DECIDERS-OTHER");
+        AdviceDeciders deciders = new AdviceDeciders(service, 3, AdviceDeciders.GROUP * 4);
+        try {
+            List<CompletableFuture<AdviceResponse>> second = new ArrayList<>();
+            CompletableFuture<AdviceResponse> first = whileHeld(blocker, deciders, () -> {
+                second.add(deciders.advise(request(blocker, 0.55)));
+                try {
+                    // Taken with the blocker's second request, its group would wait for the lock too.
+                    assertEquals(other, deciders.advise(request(other, 0.3))
+                            .get(NEVER_DONE_SECONDS, TimeUnit.SECONDS).customerId(),
+                            "another decider answers while one waits for a customer's lock");
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+                assertEquals(1, locks.waiting(blocker),
+                        "no second decider takes a request of the customer whose request is being decided");
+                assertFalse(second.get(0).isDone());
+            });
+            AdviceResponse answered = first.get(NEVER_DONE_SECONDS, TimeUnit.SECONDS);
+            AdviceResponse after = second.get(0).get(NEVER_DONE_SECONDS, TimeUnit.SECONDS);
+            assertEquals(answered.cooperationStage().code(), after.previousCooperationStage().code(),
+                    "the second request sees the first");
+            try (Connection c = AuditDatabase.connect()) {
+                assertTrue(seqOf(c, answered.decisionId()) < seqOf(c, after.decisionId()));
             }
+        } finally {
+            deciders.close();
         }
-        throw new AssertionError("no customer id found for the decider wanted");
     }
 
     private static long seqOf(Connection c, String decisionId) throws SQLException {
