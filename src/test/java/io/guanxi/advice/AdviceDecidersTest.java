@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -260,30 +259,12 @@ class AdviceDecidersTest {
      */
     private CompletableFuture<AdviceResponse> whileHeld(String blocker, AdviceDeciders deciders, Runnable meanwhile)
             throws Exception {
-        CountDownLatch holding = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Void> holder = CompletableFuture.runAsync(() -> locks.withLocks(List.of(blocker), () -> {
-            holding.countDown();
-            try {
-                return release.await(NEVER_DONE_SECONDS, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        }));
-        try {
-            assertTrue(holding.await(NEVER_DONE_SECONDS, TimeUnit.SECONDS));
-            CompletableFuture<AdviceResponse> held = deciders.advise(request(blocker, 0.3));
+        try (HeldCustomer held = HeldCustomer.hold(locks, blocker)) {
+            CompletableFuture<AdviceResponse> answer = deciders.advise(request(blocker, 0.3));
             // The decider has taken it and waits for the lock once nothing is queued any more.
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(NEVER_DONE_SECONDS);
-            while (locks.waiting(blocker) == 0 && System.nanoTime() < deadline) {
-                Thread.sleep(5);
-            }
-            assertEquals(1, locks.waiting(blocker), "the decider waits for the customer's lock");
+            held.awaitWaiter();
             meanwhile.run();
-            return held;
-        } finally {
-            release.countDown();
-            holder.get(NEVER_DONE_SECONDS, TimeUnit.SECONDS);
+            return answer;
         }
     }
 
