@@ -37,6 +37,12 @@ final class DecisionUnavailableException extends ProblemException {
         return reason;
     }
 
+    /** An overloaded service has room again within about a second: requests are decided by the thousand a second. */
+    @Override
+    public Integer retryAfterSeconds() {
+        return reason == Reason.OVERLOADED ? 1 : null;
+    }
+
     /** Overload is the client's signal to slow down, counted by the meters; not a fault to log per request. */
     @Override
     public boolean serverFault() {

@@ -1,6 +1,7 @@
 package io.guanxi.advice;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.guanxi.advice.AdviceApi.Reply;
@@ -8,8 +9,11 @@ import io.guanxi.customer.CustomerLocks;
 import io.guanxi.platform.web.Problem;
 import io.guanxi.testing.Scrape;
 import io.micronaut.context.annotation.Property;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -24,8 +28,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * An overloaded service says so at once: past the advice queue ({@code guanxi.advice.queue}) a
- * request is answered 503 with a problem that names the overload, nothing is decided for it, it
- * is counted under its own cause, and what was taken is still decided. Over real HTTP, with the
+ * request is answered 503 with a problem that names the overload and a {@code Retry-After}, nothing
+ * is decided for it, it is counted under its own cause, and what was taken is still decided. Over real HTTP, with the
  * one decider held up on a customer lock the test owns so that the queue fills.
  */
 @MicronautTest(transactional = false)
@@ -69,6 +73,12 @@ class AdviceOverloadTest {
                 assertEquals(Problem.CONTENT_TYPE, reply.contentType());
                 assertTrue(reply.text("detail").contains("overloaded"), reply.text("detail"));
             }
+            HttpClientResponseException oneMore = assertThrows(HttpClientResponseException.class,
+                    () -> client.toBlocking().exchange(HttpRequest.POST("/v1/advice",
+                            api.write(AdviceApi.validRequest(AdviceApi.uniqueCustomer("OVERLOAD")))), String.class));
+            assertEquals(503, oneMore.code());
+            assertEquals("1", oneMore.getResponse().header(HttpHeaders.RETRY_AFTER),
+                    "the client is told when to try again");
             replies.add(held);
         }
         int decided = 0;
@@ -80,7 +90,7 @@ class AdviceOverloadTest {
         clients.shutdown();
         assertEquals(QUEUE, decided, "every request taken is decided once the decider is free again");
         Scrape after = Scrape.of(server.getURI());
-        assertEquals(BEYOND, after.since(before, "guanxi_decisions_total", "cause=overloaded", "status=503"));
+        assertEquals(BEYOND + 1, after.since(before, "guanxi_decisions_total", "cause=overloaded", "status=503"));
         assertEquals(QUEUE, after.since(before, "guanxi_decisions_total", "outcome=answered"));
     }
 

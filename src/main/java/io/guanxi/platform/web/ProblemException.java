@@ -39,6 +39,14 @@ public abstract class ProblemException extends RuntimeException {
         return status.getCode() >= 500;
     }
 
+    /**
+     * Seconds after which the same request may well succeed, sent as {@code Retry-After}; null when
+     * the problem gives no such hint (the default).
+     */
+    public Integer retryAfterSeconds() {
+        return null;
+    }
+
     /** The last part of the problem's type URI; by default the status's own. */
     public String kind() {
         return Problems.typeOf(status).substring("urn:guanxi:problem:".length());

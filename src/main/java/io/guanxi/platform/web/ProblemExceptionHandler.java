@@ -1,7 +1,9 @@
 package io.guanxi.platform.web;
 
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
@@ -21,6 +23,8 @@ final class ProblemExceptionHandler implements ExceptionHandler<ProblemException
             LOG.error("{} {} answered {}: {}", request.getMethodName(), request.getPath(), e.status().getCode(),
                     e instanceof DatabaseUnavailableException d ? d.cause() : e.getMessage());
         }
-        return Problems.response(Problems.problem(e));
+        MutableHttpResponse<Problem> response = Problems.response(Problems.problem(e));
+        Integer retryAfter = e.retryAfterSeconds();
+        return retryAfter == null ? response : response.header(HttpHeaders.RETRY_AFTER, retryAfter.toString());
     }
 }
