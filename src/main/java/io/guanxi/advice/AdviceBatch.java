@@ -1,5 +1,6 @@
 package io.guanxi.advice;
 
+import io.guanxi.decisionlog.DecisionStore;
 import io.guanxi.facts.input.AdviceRequest;
 import io.guanxi.facts.input.AdviceRequestValidator;
 import io.guanxi.platform.web.DatabaseUnavailableHandlers;
@@ -35,8 +36,8 @@ import org.slf4j.LoggerFactory;
 @Singleton
 final class AdviceBatch {
 
-    /** Items decided together: the decision log's largest commit (its MAX_BATCH). */
-    private static final int GROUP = 128;
+    /** Items decided together: the decision log's largest commit. */
+    private static final int GROUP = DecisionStore.LARGEST_COMMIT;
     /** Groups under way at once: while one waits for its commit, another is evaluated. */
     private static final int GROUPS_AT_ONCE = 4;
     private static final Logger LOG = LoggerFactory.getLogger(AdviceBatch.class);

@@ -1,5 +1,6 @@
 package io.guanxi.advice;
 
+import io.guanxi.decisionlog.DecisionStore;
 import io.guanxi.facts.input.AdviceRequest;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
@@ -39,7 +40,7 @@ import org.slf4j.LoggerFactory;
 final class AdviceDeciders {
 
     /** Customers decided together at most: half the decision log's largest commit, so two groups share one. */
-    static final int GROUP = 64;
+    static final int GROUP = DecisionStore.LARGEST_COMMIT / 2;
     /** One customer's requests held at most, so that one busy customer cannot fill the queue. */
     static final int PER_CUSTOMER = GROUP;
     private static final Logger LOG = LoggerFactory.getLogger(AdviceDeciders.class);

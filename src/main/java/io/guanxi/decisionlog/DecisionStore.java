@@ -11,6 +11,13 @@ import java.util.concurrent.CompletableFuture;
 /** Where decisions and customer state live: the MariaDB audit chain, or memory in the benchmark-only mode. */
 public interface DecisionStore {
 
+    /**
+     * The most decisions one commit of the log takes; a longer queue is written in several commits.
+     * Callers that hand decisions over in groups size them by it: batch advice a whole commit, single
+     * advice half of one, so that two deciders' groups share a commit.
+     */
+    int LARGEST_COMMIT = 128;
+
     /** What a decision is judged against: an earlier decision with the same requestId, and the stored state. */
     record Snapshot(Optional<DecisionRecord> earlier, Optional<CustomerState> state) {
     }

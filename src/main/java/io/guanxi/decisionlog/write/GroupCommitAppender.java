@@ -2,6 +2,7 @@ package io.guanxi.decisionlog.write;
 
 import io.guanxi.decisionlog.AppendResult;
 import io.guanxi.decisionlog.DecisionLogUnavailableException;
+import io.guanxi.decisionlog.DecisionStore;
 import io.guanxi.platform.GroupWorker;
 import io.guanxi.platform.db.Placeholders;
 import io.micronaut.context.annotation.Context;
@@ -45,7 +46,7 @@ class GroupCommitAppender {
      * advice rarely fills even a tenth of it; batch advice hands over groups of this size (128
      * served ~17 % more batch decisions/s than 64, and 256 no more than 128: docs/PERFORMANCE.md).
      */
-    static final int MAX_BATCH = 128;
+    static final int MAX_BATCH = DecisionStore.LARGEST_COMMIT;
     /** Tries of a batch whose guards failed again (possible only with a second instance). */
     private static final int ADMISSION_ATTEMPTS = 8;
     /** MariaDB's error for a duplicate key. */
