@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,7 +47,8 @@ final class AdviceDeciders {
     private static final Logger LOG = LoggerFactory.getLogger(AdviceDeciders.class);
     private static final long CLOSE_SECONDS = 30;
 
-    private record Queued(AdviceRequest request, CompletableFuture<AdviceResponse> answer) {
+    /** A request taken, its answer, and whether it has been answered (by its decider or by closing). */
+    private record Queued(AdviceRequest request, CompletableFuture<AdviceResponse> answer, AtomicBoolean answered) {
         String customerId() {
             return request.facts().getCustomerId();
         }
@@ -116,7 +118,7 @@ final class AdviceDeciders {
             // A customer that can be taken now: one decider waiting for work is enough.
             notify();
         }
-        Queued queued = new Queued(request, new CompletableFuture<>());
+        Queued queued = new Queued(request, new CompletableFuture<>(), new AtomicBoolean());
         waiting.computeIfAbsent(customerId, id -> new ArrayDeque<>()).add(queued);
         taken++;
         return queued.answer();
@@ -244,14 +246,22 @@ final class AdviceDeciders {
         }
     }
 
-    /** Answers the request, once: its place in the queue is free from then on. */
+    /**
+     * Answers the request, once; its place in the queue is freed first, so that whoever sees the
+     * answer finds the place free. Completed outside the lock: the answer's callbacks write the
+     * HTTP response.
+     */
     private void answer(Queued q, Object outcome) {
-        boolean first = outcome instanceof AdviceResponse response
-                ? q.answer().complete(response) : q.answer().completeExceptionally((Throwable) outcome);
-        if (first) {
-            synchronized (this) {
-                taken--;
-            }
+        if (!q.answered().compareAndSet(false, true)) {
+            return;
+        }
+        synchronized (this) {
+            taken--;
+        }
+        if (outcome instanceof AdviceResponse response) {
+            q.answer().complete(response);
+        } else {
+            q.answer().completeExceptionally((Throwable) outcome);
         }
     }
 
@@ -266,19 +276,14 @@ final class AdviceDeciders {
         }
         LOG.error("The advice deciders did not finish within {} s of closing; answering what they hold with 503",
                 CLOSE_SECONDS);
-        for (List<Queued> group : groups) {
-            for (Queued q : group) {
-                answer(q, new DecisionUnavailableException(DecisionUnavailableException.Reason.SHUTTING_DOWN,
-                        "the service stopped while deciding; the decision may have been logged: retry with the same"
-                        + " requestId to find out", null));
-            }
-        }
-        for (ArrayDeque<Queued> requests : waiting.values()) {
-            for (Queued q : requests) {
-                answer(q, new DecisionUnavailableException(DecisionUnavailableException.Reason.SHUTTING_DOWN,
-                        "the service stopped before deciding this request; nothing was decided, please retry", null));
-            }
-        }
+        DecisionUnavailableException inDecision = new DecisionUnavailableException(
+                DecisionUnavailableException.Reason.SHUTTING_DOWN, "the service stopped while deciding; the decision"
+                + " may have been logged: retry with the same requestId to find out", null);
+        DecisionUnavailableException undecided = new DecisionUnavailableException(
+                DecisionUnavailableException.Reason.SHUTTING_DOWN,
+                "the service stopped before deciding this request; nothing was decided, please retry", null);
+        groups.forEach(group -> group.forEach(q -> answer(q, inDecision)));
+        waiting.values().forEach(requests -> requests.forEach(q -> answer(q, undecided)));
         waiting.clear();
     }
 }

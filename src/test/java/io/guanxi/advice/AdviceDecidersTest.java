@@ -131,21 +131,19 @@ class AdviceDecidersTest {
                 }
                 otherAnswer.add(deciders.advise(request(other, 0.3)));
             }).get(NEVER_DONE_SECONDS, TimeUnit.SECONDS);
-            String otherDecision = otherAnswer.get(0).get(NEVER_DONE_SECONDS, TimeUnit.SECONDS).decisionId();
-            for (CompletableFuture<AdviceResponse> answer : busyAnswers) {
-                answer.get(NEVER_DONE_SECONDS, TimeUnit.SECONDS);
-            }
+            String otherDecision = decided(otherAnswer).get(0).decisionId();
+            List<AdviceResponse> busyDecided = decided(busyAnswers);
             try (Connection c = AuditDatabase.connect()) {
-                assertTrue(seqOf(c, otherDecision) < seqOf(c, busyAnswers.get(1).get().decisionId()),
+                assertTrue(seqOf(c, otherDecision) < seqOf(c, busyDecided.get(1).decisionId()),
                         "the quiet customer is decided in the first group, with the busy one's first request,"
                                 + " not after all of the busy customer's requests");
                 long previous = 0;
-                for (CompletableFuture<AdviceResponse> answer : busyAnswers) {
-                    long seq = seqOf(c, answer.get().decisionId());
+                for (AdviceResponse answer : busyDecided) {
+                    long seq = seqOf(c, answer.decisionId());
                     assertTrue(seq > previous, "the busy customer's requests are decided in the order they came");
                     previous = seq;
                 }
-                assertEquals(busyAnswers.get(busyAnswers.size() - 1).get().decisionId(), AuditDatabase.text(c,
+                assertEquals(busyDecided.get(busyDecided.size() - 1).decisionId(), AuditDatabase.text(c,
                         "SELECT last_decision_id FROM customer_state WHERE customer_id = ?", busy));
             }
         } finally {
@@ -168,17 +166,13 @@ class AdviceDecidersTest {
                 refused.add(deciders.advise(request(AdviceApi.uniqueCustomer("DECIDERS-FULL"), 0.3)));
                 assertEquals(DecisionUnavailableException.Reason.OVERLOADED, refusal(refused.get(0)).reason());
             }).get(NEVER_DONE_SECONDS, TimeUnit.SECONDS);
-            for (CompletableFuture<AdviceResponse> answer : taken) {
-                assertEquals(36, answer.get(NEVER_DONE_SECONDS, TimeUnit.SECONDS).decisionId().length());
-            }
+            decided(taken);
             // Room again, for a whole queue, once they are answered.
             List<CompletableFuture<AdviceResponse>> again = new ArrayList<>();
             for (int i = 0; i < AdviceDeciders.GROUP; i++) {
                 again.add(deciders.advise(request(AdviceApi.uniqueCustomer("DECIDERS-AGAIN"), 0.3)));
             }
-            for (CompletableFuture<AdviceResponse> answer : again) {
-                assertEquals(36, answer.get(NEVER_DONE_SECONDS, TimeUnit.SECONDS).decisionId().length());
-            }
+            decided(again);
         } finally {
             deciders.close();
         }
@@ -201,9 +195,7 @@ class AdviceDecidersTest {
                 taken.add(deciders.advise(request(AdviceApi.uniqueCustomer("DECIDERS-QUIET"), 0.3)));
                 assertFalse(taken.get(taken.size() - 1).isDone(), "another customer is still taken");
             }).get(NEVER_DONE_SECONDS, TimeUnit.SECONDS);
-            for (CompletableFuture<AdviceResponse> answer : taken) {
-                answer.get(NEVER_DONE_SECONDS, TimeUnit.SECONDS);
-            }
+            decided(taken);
         } finally {
             deciders.close();
         }
@@ -240,6 +232,17 @@ class AdviceDecidersTest {
         } finally {
             deciders.close();
         }
+    }
+
+    /** Every answer, once it has come: each a committed decision, with its decision id. */
+    private static List<AdviceResponse> decided(List<CompletableFuture<AdviceResponse>> answers) throws Exception {
+        List<AdviceResponse> decided = new ArrayList<>(answers.size());
+        for (CompletableFuture<AdviceResponse> answer : answers) {
+            AdviceResponse response = answer.get(NEVER_DONE_SECONDS, TimeUnit.SECONDS);
+            assertEquals(36, response.decisionId().length(), "a decision id");
+            decided.add(response);
+        }
+        return decided;
     }
 
     private static long seqOf(Connection c, String decisionId) throws SQLException {
