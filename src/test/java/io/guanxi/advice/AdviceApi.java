@@ -1,5 +1,6 @@
 package io.guanxi.advice;
 
+import io.guanxi.testing.Poll;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -10,6 +11,7 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -98,6 +100,15 @@ public final class AdviceApi {
             request.contentType(contentType);
         }
         return exchange(request);
+    }
+
+    /**
+     * Waits until the audit indexer has reached the chain's head ({@code GET /v1/audit/head}, which
+     * needs the AUDITOR role); fails with {@code what} when it has not within a minute.
+     */
+    public void awaitIndexed(String what) {
+        Poll.until(what, Duration.ofSeconds(60),
+                () -> get("/v1/audit/head").body().get("index").get("behind").getLongValue(), behind -> behind == 0);
     }
 
     public Reply get(String path) {

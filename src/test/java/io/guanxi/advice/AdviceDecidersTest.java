@@ -11,12 +11,14 @@ import io.guanxi.customer.CustomerLocks;
 import io.guanxi.facts.input.AdviceRequest;
 import io.guanxi.facts.input.AdviceRequestValidator;
 import io.guanxi.testing.AuditDatabase;
+import io.guanxi.testing.Poll;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -273,22 +275,13 @@ class AdviceDecidersTest {
 
     /** Waits until the deciders refuse new requests, as they do once closing. */
     private void awaitRefusal(AdviceDeciders deciders) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(NEVER_DONE_SECONDS);
-        while (System.nanoTime() < deadline) {
-            CompletableFuture<AdviceResponse> late = deciders.advise(request(AdviceApi.uniqueCustomer("LATE"), 0.3));
-            if (late.isCompletedExceptionally()) {
-                ExecutionException refused = assertThrows(ExecutionException.class, late::get);
-                assertTrue(refused.getCause() instanceof DecisionUnavailableException, refused::toString);
-                return;
-            }
-            // Queued before the close began: it is decided with the others.
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("the deciders never refused a request after close");
+        // A request queued before the close began is decided with the others.
+        CompletableFuture<AdviceResponse> late = Poll.until("the deciders refuse a request once closing",
+                Duration.ofSeconds(NEVER_DONE_SECONDS),
+                () -> deciders.advise(request(AdviceApi.uniqueCustomer("LATE"), 0.3)),
+                CompletableFuture::isCompletedExceptionally);
+        ExecutionException refused = assertThrows(ExecutionException.class, late::get);
+        assertTrue(refused.getCause() instanceof DecisionUnavailableException, refused::toString);
     }
 
     private AdviceRequest request(String customerId, double share) {

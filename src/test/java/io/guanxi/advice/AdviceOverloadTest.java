@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.guanxi.advice.AdviceApi.Reply;
 import io.guanxi.customer.CustomerLocks;
 import io.guanxi.platform.web.Problem;
+import io.guanxi.testing.Poll;
 import io.guanxi.testing.Scrape;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.http.HttpHeaders;
@@ -18,6 +19,7 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -95,12 +97,9 @@ class AdviceOverloadTest {
     }
 
     /** The replies that came back while the decider is held up: only refusals can. */
-    private static List<Reply> awaitAnswered(List<CompletableFuture<Reply>> replies, int count)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(NEVER_DONE_SECONDS);
-        while (replies.stream().filter(CompletableFuture::isDone).count() < count && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
+    private static List<Reply> awaitAnswered(List<CompletableFuture<Reply>> replies, int count) {
+        Poll.until("the requests beyond the queue are answered", Duration.ofSeconds(NEVER_DONE_SECONDS),
+                () -> replies.stream().filter(CompletableFuture::isDone).count() >= count);
         List<Reply> answered = replies.stream().filter(CompletableFuture::isDone).map(CompletableFuture::join).toList();
         assertEquals(count, answered.size(), "exactly the requests beyond the queue are answered at once");
         return answered;

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.guanxi.customer.CustomerLocks;
+import io.guanxi.testing.Poll;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -43,11 +45,9 @@ final class HeldCustomer implements AutoCloseable {
     }
 
     /** Waits until one thread (a decider) waits for the lock. */
-    void awaitWaiter() throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(NEVER_DONE_SECONDS);
-        while (locks.waiting(customerId) == 0 && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
+    void awaitWaiter() {
+        Poll.until("a decider waits for the customer's lock", Duration.ofSeconds(NEVER_DONE_SECONDS),
+                () -> locks.waiting(customerId) > 0);
         assertEquals(1, locks.waiting(customerId), "a decider waits for the customer's lock");
     }
 

@@ -3,6 +3,7 @@ package io.guanxi.reliability;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.guanxi.testing.Poll;
 import io.micronaut.json.tree.JsonNode;
 import java.io.IOException;
 import java.time.Duration;
@@ -77,12 +78,8 @@ final class StoredLog {
      * every rule of the log, as a filter served by the indexes, finds exactly its records.
      */
     static void assertIndexesCatchUp(ServiceClient client, List<JsonNode> log) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        long behind;
-        while ((behind = client.get("/v1/audit/head").body().get("index").get("behind").getLongValue()) > 0) {
-            assertTrue(System.nanoTime() < deadline, "the audit indexes reach the head, " + behind + " records behind");
-            Thread.sleep(100);
-        }
+        Poll.until("the audit indexes reach the head (records behind)", Duration.ofSeconds(60),
+                () -> client.get("/v1/audit/head").body().get("index").get("behind").getLongValue(), behind -> behind == 0);
         Map<String, List<String>> expected = new TreeMap<>();
         for (JsonNode r : log) {
             expected.computeIfAbsent("tier=" + text(r, "tier"), k -> new ArrayList<>()).add(text(r, "decisionId"));

@@ -1,15 +1,16 @@
 package io.guanxi.simulation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.guanxi.advice.AdviceApi;
+import io.guanxi.testing.Poll;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.json.tree.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,20 +31,14 @@ final class SimulationApi {
     }
 
     /** Starts a simulation, which must be accepted, and waits (up to two minutes) until it is no longer running. */
-    JsonNode run(Map<String, Object> body) throws InterruptedException {
+    JsonNode run(Map<String, Object> body) {
         AdviceApi.Reply accepted = post(body);
         assertEquals(202, accepted.status(), () -> "not accepted: " + accepted.body());
         String location = accepted.text("location");
-        long deadline = System.nanoTime() + 120_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            JsonNode view = api.get(location).body();
-            if (!view.get("state").getStringValue().equals("RUNNING")) {
-                assertEquals("DONE", view.get("state").getStringValue(), () -> "failed: " + view);
-                return view;
-            }
-            Thread.sleep(100);
-        }
-        return fail("simulation " + location + " still running after two minutes");
+        JsonNode view = Poll.until("simulation " + location + " ends", Duration.ofMinutes(2),
+                () -> api.get(location).body(), v -> !v.get("state").getStringValue().equals("RUNNING"));
+        assertEquals("DONE", view.get("state").getStringValue(), () -> "failed: " + view);
+        return view;
     }
 
     /** The rule and scenario files of {@code rules/} as a request's {@code files}, each text edited by {@code edit}. */

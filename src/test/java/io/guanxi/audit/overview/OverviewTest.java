@@ -2,7 +2,6 @@ package io.guanxi.audit.overview;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.guanxi.advice.AdviceApi;
 import io.guanxi.testing.ApiKeyTestFilter;
@@ -13,7 +12,6 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -35,7 +33,7 @@ class OverviewTest {
     JsonMapper json;
 
     @Test
-    void newDecisionsAddExactlyTheirTiersStagesTransitionsAndRuleHits() throws InterruptedException {
+    void newDecisionsAddExactlyTheirTiersStagesTransitionsAndRuleHits() {
         AdviceApi api = new AdviceApi(client, json);
         JsonNode before = overview(api);
         String strategic = AdviceApi.uniqueCustomer("OVERVIEW");
@@ -79,12 +77,8 @@ class OverviewTest {
     }
 
     /** The overview of the last two days, once the audit indexer has reached the head. */
-    private static JsonNode overview(AdviceApi api) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (api.get("/v1/audit/head").body().get("index").get("behind").getLongValue() > 0) {
-            assertTrue(System.nanoTime() < deadline, "the audit indexer reaches the head");
-            Thread.sleep(50);
-        }
+    private static JsonNode overview(AdviceApi api) {
+        api.awaitIndexed("the audit indexer reaches the head");
         return api.get("/v1/audit/overview?days=2").body();
     }
 

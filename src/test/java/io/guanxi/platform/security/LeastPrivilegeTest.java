@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.guanxi.advice.AdviceApi;
 import io.guanxi.platform.db.EmbeddedMariaDb;
+import io.guanxi.testing.Poll;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.json.JsonMapper;
@@ -60,11 +61,7 @@ class LeastPrivilegeTest {
             assertEquals(200, api.get("/v1/decisions/" + advice.text("decisionId")).status());
             assertEquals(true, api.get("/v1/audit/verify").body().get("ok").getBooleanValue());
             // The audit indexer writes its derived tables with the same grants.
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (api.get("/v1/audit/head").body().get("index").get("behind").getLongValue() > 0) {
-                assertTrue(System.nanoTime() < deadline, "the audit indexer reaches the head on the documented grants");
-                Thread.sleep(50);
-            }
+            api.awaitIndexed("the audit indexer reaches the head on the documented grants");
             assertEquals("DONE", simulated(api), "a simulation reads the log and keeps its report");
         }
 
@@ -80,14 +77,10 @@ class LeastPrivilegeTest {
     }
 
     /** Replays the log with the live rules; the state the simulation ends in. */
-    private static String simulated(AdviceApi api) throws InterruptedException {
+    private static String simulated(AdviceApi api) {
         String location = api.exchange(io.micronaut.http.HttpRequest.POST("/v1/simulations", "{}")).text("location");
-        String state = "RUNNING";
-        for (int i = 0; i < 600 && state.equals("RUNNING"); i++) {
-            Thread.sleep(100);
-            state = api.get(location).text("state");
-        }
-        return state;
+        return Poll.until("the simulation ends", Duration.ofMinutes(1), () -> api.get(location).text("state"),
+                state -> !state.equals("RUNNING"));
     }
 
     private static ApplicationContext service(String url, String user, String password, boolean migrate) {

@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.guanxi.advice.AdviceApi;
+import io.guanxi.testing.Poll;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
@@ -217,26 +219,8 @@ class RuleSetReloadTest {
         return adviceFor(share).body().get("cooperationStage").get("code").getStringValue();
     }
 
-    /**
-     * Polls GET /v1/ruleset until the condition holds. The deadline is generous on purpose: how fast
-     * a save goes live is measured (README), not asserted on a shared, noisy machine.
-     */
+    /** Polls GET /v1/ruleset until the condition holds (how fast a save goes live is measured in the README). */
     private AdviceApi.Reply awaitRuleset(Predicate<AdviceApi.Reply> condition) {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        AdviceApi.Reply last = ruleset();
-        while (!condition.test(last)) {
-            assertTrue(System.nanoTime() < deadline, () -> "not within 60 s: " + api.write(ruleset().body()));
-            sleep();
-            last = ruleset();
-        }
-        return last;
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(50);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        return Poll.until("the rule set as expected", Duration.ofSeconds(60), this::ruleset, condition);
     }
 }
