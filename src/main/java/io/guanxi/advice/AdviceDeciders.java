@@ -270,20 +270,27 @@ final class AdviceDeciders {
      * was not decided; a group still being decided may have been committed, which its requestIds tell
      * on a retry.
      */
-    private synchronized void abandon() {
-        if (groups.isEmpty() && waiting.isEmpty()) {
+    private void abandon() {
+        List<Queued> inDecision = new ArrayList<>();
+        List<Queued> undecided = new ArrayList<>();
+        synchronized (this) {
+            groups.forEach(inDecision::addAll);
+            waiting.values().forEach(undecided::addAll);
+            waiting.clear();
+        }
+        if (inDecision.isEmpty() && undecided.isEmpty()) {
             return;
         }
         LOG.error("The advice deciders did not finish within {} s of closing; answering what they hold with 503",
                 CLOSE_SECONDS);
-        DecisionUnavailableException inDecision = new DecisionUnavailableException(
+        // Answered outside the lock, as the deciders answer.
+        DecisionUnavailableException mayBeLogged = new DecisionUnavailableException(
                 DecisionUnavailableException.Reason.SHUTTING_DOWN, "the service stopped while deciding; the decision"
                 + " may have been logged: retry with the same requestId to find out", null);
-        DecisionUnavailableException undecided = new DecisionUnavailableException(
+        DecisionUnavailableException notDecided = new DecisionUnavailableException(
                 DecisionUnavailableException.Reason.SHUTTING_DOWN,
                 "the service stopped before deciding this request; nothing was decided, please retry", null);
-        groups.forEach(group -> group.forEach(q -> answer(q, inDecision)));
-        waiting.values().forEach(requests -> requests.forEach(q -> answer(q, undecided)));
-        waiting.clear();
+        inDecision.forEach(q -> answer(q, mayBeLogged));
+        undecided.forEach(q -> answer(q, notDecided));
     }
 }
