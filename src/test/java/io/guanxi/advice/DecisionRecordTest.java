@@ -3,12 +3,14 @@ package io.guanxi.advice;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.guanxi.testing.Poll;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -50,14 +52,12 @@ class DecisionRecordTest {
     }
 
     @Test
-    void aSealedDecisionShowsItsPlaceInTheChainWhichVerifies() throws InterruptedException {
+    void aSealedDecisionShowsItsPlaceInTheChainWhichVerifies() {
         AdviceApi api = new AdviceApi(client, json);
         String id = api.advise(AdviceApi.validRequest(AdviceApi.uniqueCustomer("REC"))).text("decisionId");
-        JsonNode chain = api.get("/v1/decisions/" + id).body().get("chain");
-        for (int tries = 0; chain.isNull() && tries < 200; tries++) {
-            Thread.sleep(50); // sealed by the appender moments after the answer
-            chain = api.get("/v1/decisions/" + id).body().get("chain");
-        }
+        // Sealed by the appender moments after the answer.
+        JsonNode chain = Poll.until("decision " + id + " shows its place in the chain", Duration.ofSeconds(10),
+                () -> api.get("/v1/decisions/" + id).body().get("chain"), c -> !c.isNull());
         long seq = chain.get("seq").getLongValue();
         assertTrue(seq >= 1 && chain.get("hash").getStringValue().matches("[0-9a-f]{64}"), chain::toString);
         JsonNode verified = api.get("/v1/audit/verify?from=" + seq + "&to=" + seq).body();

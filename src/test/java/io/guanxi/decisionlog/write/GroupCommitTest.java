@@ -13,6 +13,7 @@ import io.guanxi.decisionlog.chain.ChainHead;
 import io.guanxi.decisionlog.chain.DecisionRecord;
 import io.guanxi.decisionlog.chain.DecisionRecordRepository;
 import io.guanxi.testing.AuditDatabase;
+import io.guanxi.testing.Poll;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.json.JsonMapper;
@@ -20,6 +21,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -155,11 +157,8 @@ class GroupCommitTest {
         }
     }
 
-    private void awaitQueued(int count) throws InterruptedException {
-        for (int i = 0; i < 500 && appender.queued() != count; i++) {
-            Thread.sleep(10);
-        }
-        assertEquals(count, appender.queued());
+    private void awaitQueued(int count) {
+        Poll.until(count + " decision(s) queued", Duration.ofSeconds(5), appender::queued, queued -> queued == count);
     }
 
     private String committed(PendingDecision d) {

@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.guanxi.advice.AdviceApi;
 import io.guanxi.testing.AuditDatabase;
+import io.guanxi.testing.Poll;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -68,9 +70,8 @@ final class LockedState {
     static void awaitWaiting(Connection c, String text) throws Exception {
         String waiting = "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE id <> CONNECTION_ID()"
                 + " AND info LIKE CONCAT('%', ?, '%')";
-        for (int i = 0; i < 1000 && "0".equals(AuditDatabase.text(c, waiting, text)); i++) {
-            Thread.sleep(10);
-        }
+        Poll.until("a session waits running " + text, Duration.ofSeconds(10),
+                () -> !"0".equals(AuditDatabase.text(c, waiting, text)));
         assertEquals("1", AuditDatabase.text(c, waiting, text), () -> "no session waits running " + text);
     }
 
